@@ -1,6 +1,8 @@
 package dev.ttsconnector.common;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -13,6 +15,22 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+    }
+
+    /**
+     * JSON form {@code {"amount": "12.30", "currency": "USD"}}: the amount is a decimal string, never a JSON number
+     * (binary floating point would round it).
+     */
+    @JsonCreator
+    static Money fromJson(@JsonProperty("amount") String amount, @JsonProperty("currency") String currency) {
+        if (amount == null || currency == null) {
+            throw new IllegalArgumentException("money needs both amount (a decimal string) and currency");
+        }
+        try {
+            return new Money(new BigDecimal(amount.trim()), currency);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("amount must be a decimal string such as \"12.30\", got '" + amount + "'");
+        }
     }
 
     /** Parses TikTok's string amount; an empty or null amount is zero. */

@@ -1,0 +1,132 @@
+package dev.ttsconnector.store.dynamodb;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ttsconnector.app.orders.AppOrder;
+import dev.ttsconnector.app.orders.OrderQuery;
+import dev.ttsconnector.app.orders.OrderStore;
+import dev.ttsconnector.common.Json;
+import dev.ttsconnector.common.Page;
+import dev.ttsconnector.common.VersionConflictException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * {@link OrderStore} on the single table. One item per order, {@code PK=INT#<integrationId>#ORDER#<tiktokOrderId>},
+ * {@code SK=ORDER}; the record is one compact JSON attribute ({@code doc}) beside the few attributes conditions and
+ * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt>#<tiktokOrderId>}) lists an integration's
+ * orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key) the same per status.
+ */
+public final class DynamoDbOrderStore implements OrderStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    static String pk(String integrationId, String tiktokOrderId) {
+        return "INT#" + integrationId + "#ORDER#" + tiktokOrderId;
+    }
+
+    @Override
+    public Optional<AppOrder> get(String integrationId, String tiktokOrderId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("PK", AttributeValue.fromS(pk(integrationId, tiktokOrderId)),
+                        "SK", AttributeValue.fromS("ORDER")))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<AppOrder> insert(AppOrder order) {
+        if (order.version() != 0) {
+            throw new IllegalArgumentException("a new order has version 0");
+        }
+        AppOrder stored = order.withVersion(1);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return Optional.of(stored);
+        } catch (ConditionalCheckFailedException exists) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public AppOrder replace(AppOrder next) {
+        AppOrder stored = next.withVersion(next.version() + 1);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version())))));
+            return stored;
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException("order", "Order " + next.id() + " changed concurrently");
+        }
+    }
+
+    @Override
+    public Page<AppOrder> list(OrderQuery query) {
+        boolean byStatus = query.status() != null;
+        String index = byStatus ? "GSI2" : "GSI1";
+        String pkName = byStatus ? "GSI2PK" : "GSI1PK";
+        String skName = byStatus ? "GSI2SK" : "GSI1SK";
+        String partition = "INT#" + query.integrationId() + "#ORDERS" + (byStatus ? "#" + query.status().name() : "");
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", AttributeValue.fromS(partition));
+        String condition = pkName + " = :pk";
+        if (query.updatedSince() != null) {
+            condition += " AND " + skName + " >= :since";
+            values.put(":since", AttributeValue.fromS(query.updatedSince().toString()));
+        }
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
+                .keyConditionExpression(condition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(query.limit())
+                .exclusiveStartKey(Cursors.decode(query.cursor()))
+                .build();
+        QueryResponse response = dynamo.query(request);
+        List<AppOrder> orders = response.items().stream().map(DynamoDbOrderStore::fromItem).toList();
+        return new Page<>(orders, Cursors.encode(response.lastEvaluatedKey()));
+    }
+
+    static Map<String, AttributeValue> toItem(AppOrder order) {
+        String sortKey = order.updatedAt() + "#" + order.tiktokOrderId();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", AttributeValue.fromS(pk(order.integrationId(), order.tiktokOrderId())));
+        item.put("SK", AttributeValue.fromS("ORDER"));
+        item.put("type", AttributeValue.fromS("Order"));
+        item.put("GSI1PK", AttributeValue.fromS("INT#" + order.integrationId() + "#ORDERS"));
+        item.put("GSI1SK", AttributeValue.fromS(sortKey));
+        item.put("GSI2PK", AttributeValue.fromS("INT#" + order.integrationId() + "#ORDERS#" + order.status().name()));
+        item.put("GSI2SK", AttributeValue.fromS(sortKey));
+        item.put("version", AttributeValue.fromN(Long.toString(order.version())));
+        item.put("tiktokUpdateTime", AttributeValue.fromN(Long.toString(order.tiktokUpdateTime().getEpochSecond())));
+        try {
+            item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(order.withVersion(0))));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return item;
+    }
+
+    static AppOrder fromItem(Map<String, AttributeValue> item) {
+        try {
+            AppOrder order = Json.app().readValue(item.get("doc").s(), AppOrder.class);
+            return order.withVersion(Long.parseLong(item.get("version").n()));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored order " + item.get("PK").s() + " does not parse", e);
+        }
+    }
+}
