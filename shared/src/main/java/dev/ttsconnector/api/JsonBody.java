@@ -87,6 +87,15 @@ public final class JsonBody {
         }
         if (e instanceof MismatchedInputException m) {
             String path = path(m);
+            String original = String.valueOf(m.getOriginalMessage());
+            if (original.startsWith("Trailing token")) {
+                return new ApiException(400, "malformed_json",
+                        "Malformed JSON: unexpected data after the end of the JSON value", null);
+            }
+            if (original.startsWith("Cannot map `null`") && !path.isEmpty()) {
+                return new ApiException(400, "wrong_type", "Missing or null value for field '" + path
+                        + "': expected " + describe(m.getTargetType()), path);
+            }
             if (path.isEmpty()) {
                 return new ApiException(400, "wrong_type",
                         "The request body must be " + describe(m.getTargetType()), null);
