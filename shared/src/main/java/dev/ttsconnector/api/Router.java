@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Matches requests to routes registered by {@link RouteModule}s, authenticates them and turns every outcome into
@@ -21,7 +22,7 @@ import java.util.TreeSet;
  * then the route's {@link Access} (403 for a scoped key on an admin route, 404 for an integration outside its
  * scope); then the handler. An {@link ApiException} becomes its error JSON; any other exception is logged with the
  * request id and answered 500 {@code internal_error} without internals. Every answer carries
- * {@code X-Request-Id}. Thread-safe once registration is over.
+ * {@code X-Request-Id}. Thread-safe.
  */
 public final class Router {
 
@@ -31,7 +32,8 @@ public final class Router {
     private static final int MAX_TOKEN_LENGTH = 512;
 
     private final Authenticator authenticator;
-    private final List<Entry> entries = new ArrayList<>();
+    // Copy-on-write: registration happens once at start-up, reads happen on every request without a lock.
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     private record Entry(Route route, RouteHandler handler) {
     }
@@ -94,7 +96,7 @@ public final class Router {
     }
 
     /** Every registered route, in registration order. */
-    public synchronized List<Route> routes() {
+    public List<Route> routes() {
         return entries.stream().map(Entry::route).toList();
     }
 
@@ -130,7 +132,7 @@ public final class Router {
     private record Match(Entry entry, Map<String, String> params, Set<String> allowed) {
     }
 
-    private synchronized Match match(ApiRequest request) {
+    private Match match(ApiRequest request) {
         List<String> segments = decodedSegments(request.path());
         Entry best = null;
         Map<String, String> bestParams = null;
