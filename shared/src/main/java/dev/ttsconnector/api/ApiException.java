@@ -43,6 +43,12 @@ public final class ApiException extends RuntimeException {
         return error.field();
     }
 
+    /** 400 {@code bad_request}. */
+    public static ApiException badRequest(String message) {
+        return badRequest("bad_request", message);
+    }
+
+    /** 400 with a specific code, e.g. {@code malformed_json}. */
     public static ApiException badRequest(String code, String message) {
         return new ApiException(400, code, message, null);
     }
