@@ -1,0 +1,82 @@
+package dev.ttsconnector.functions.api;
+
+import dev.ttsconnector.api.Router;
+import dev.ttsconnector.api.routes.ApiDependencies;
+import dev.ttsconnector.api.routes.ApiRoutes;
+import dev.ttsconnector.app.apikeys.ApiKeyService;
+import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the API function's dependencies once per container from its environment:
+ * <ul>
+ *   <li>{@code TABLE_NAME} (required): the single DynamoDB table</li>
+ *   <li>{@code BOOTSTRAP_ADMIN_KEY_SHA256} (optional): comma-separated SHA-256 hex hashes of keys accepted as
+ *       admin without being stored, so the first admin can call {@code POST /v1/api-keys}; remove them once real
+ *       admin keys exist</li>
+ * </ul>
+ * The DynamoDB endpoint and region come from the SDK's own settings ({@code AWS_REGION},
+ * {@code AWS_ENDPOINT_URL_DYNAMODB} in local runs).
+ */
+final class Wiring {
+
+    static final String TABLE_NAME = "TABLE_NAME";
+    static final String BOOTSTRAP_ADMIN_KEY_SHA256 = "BOOTSTRAP_ADMIN_KEY_SHA256";
+
+    private final String tableName;
+    private final List<String> bootstrapAdminHashes;
+
+    Wiring(UnaryOperator<String> environment) {
+        String table = environment.apply(TABLE_NAME);
+        if (table == null || table.isBlank()) {
+            throw new IllegalStateException("environment variable " + TABLE_NAME + " is required");
+        }
+        this.tableName = table.strip();
+        this.bootstrapAdminHashes = parseHashes(environment.apply(BOOTSTRAP_ADMIN_KEY_SHA256));
+    }
+
+    static Wiring fromEnvironment() {
+        return new Wiring(Wiring::getenv);
+    }
+
+    private static String getenv(String name) {
+        return System.getenv(name);
+    }
+
+    /** Comma-separated SHA-256 hex hashes; blank entries are ignored, a malformed one fails the start. */
+    static List<String> parseHashes(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> hashes = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        for (String hash : hashes) {
+            if (!hash.matches("[0-9a-fA-F]{64}")) {
+                throw new IllegalStateException(BOOTSTRAP_ADMIN_KEY_SHA256
+                        + " must hold comma-separated SHA-256 hex hashes (64 hex digits each); one entry has "
+                        + hash.length() + " characters");
+            }
+        }
+        return hashes;
+    }
+
+    String tableName() {
+        return tableName;
+    }
+
+    List<String> bootstrapAdminHashes() {
+        return bootstrapAdminHashes;
+    }
+
+    Router router() {
+        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        Clock clock = Clock.system();
+        ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(dynamo, tableName), clock,
+                bootstrapAdminHashes);
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys));
+    }
+}

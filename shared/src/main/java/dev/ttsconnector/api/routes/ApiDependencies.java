@@ -1,0 +1,17 @@
+package dev.ttsconnector.api.routes;
+
+import dev.ttsconnector.app.apikeys.ApiKeyService;
+import dev.ttsconnector.common.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the route modules need, built once per container by the API function's {@code Wiring} (or by a
+ * test). Add a component here when a new {@link dev.ttsconnector.api.RouteModule} needs a service.
+ */
+public record ApiDependencies(Clock clock, ApiKeyService apiKeys) {
+
+    public ApiDependencies {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(apiKeys, "apiKeys");
+    }
+}

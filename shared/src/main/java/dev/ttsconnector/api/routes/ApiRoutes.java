@@ -1,0 +1,27 @@
+package dev.ttsconnector.api.routes;
+
+import dev.ttsconnector.api.RouteModule;
+import dev.ttsconnector.api.Router;
+import java.util.List;
+
+/**
+ * The registry of every {@link RouteModule} of the app API. Add your module to {@link #all}; the API function
+ * serves exactly these routes and {@code OpenApiCoverageTest} checks them against {@code openapi.json}.
+ */
+public final class ApiRoutes {
+
+    private ApiRoutes() {
+    }
+
+    /** Every route module, in registration order. */
+    public static List<RouteModule> all(ApiDependencies deps) {
+        return List.of(
+                new OpenApiRoutes(),
+                new ApiKeysRoutes(deps.apiKeys()));
+    }
+
+    /** A router with every module registered, authenticating with the API key service. */
+    public static Router router(ApiDependencies deps) {
+        return new Router(deps.apiKeys()).register(all(deps));
+    }
+}
