@@ -46,7 +46,7 @@ public final class InMemoryParkedItemStore implements ParkedItemStore {
         requireIntegration(integrationId);
         String after = query.cursor() == null ? null : ParkedItemListing.decodeCursor(query.cursor());
         List<ParkedItem> sorted = new ArrayList<>(byIntegration.getOrDefault(integrationId, Map.of()).values());
-        sorted.sort(Comparator.comparing(ParkedItemListing::listingKey).reversed());
+        sorted.sort(Comparator.comparing((ParkedItem item) -> ParkedItemListing.listingKey(item)).reversed());
         List<ParkedItem> page = new ArrayList<>();
         boolean more = false;
         for (ParkedItem item : sorted) {
