@@ -73,6 +73,7 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
     /**
      * @param flow           the flow name used in logs, metrics and parked items, e.g. {@code orders}
      * @param sourceQueueUrl URL of the queue this function consumes; parked items are replayed to it
+     * @param log            logger; {@code null} for a stdout logger named after the concrete consumer class
      */
     protected SqsBatchConsumer(String flow, String sourceQueueUrl, ParkedItemStore parkedItems,
                                MetricsLogger metrics, StructuredLogger log) {
@@ -83,12 +84,12 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
         this.sourceQueueUrl = Objects.requireNonNull(sourceQueueUrl, "sourceQueueUrl");
         this.parkedItems = Objects.requireNonNull(parkedItems, "parkedItems");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.log = Objects.requireNonNull(log, "log");
+        this.log = log != null ? log : StructuredLogger.forClass(getClass());
     }
 
     protected SqsBatchConsumer(String flow, String sourceQueueUrl, ParkedItemStore parkedItems,
                                MetricsLogger metrics) {
-        this(flow, sourceQueueUrl, parkedItems, metrics, StructuredLogger.forClass(SqsBatchConsumer.class));
+        this(flow, sourceQueueUrl, parkedItems, metrics, null);
     }
 
     /**
@@ -206,7 +207,8 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
                          String reasonMessage, SQSEvent.SQSMessage record, Exception cause) {
         String metricIntegration = UNKNOWN_INTEGRATION.equals(integrationId) ? null : integrationId;
         try {
-            ParkedItem item = parkedItems.park(integrationId, new ParkRequest(flow, entityType, entityId, reasonCode,
+            ParkedItem item = parkedItems.park(integrationId, new ParkRequest(flow, keyPart(entityType),
+                    keyPart(entityId), reasonCode,
                     reasonMessage, record.getBody() == null ? "" : record.getBody(), sourceQueueUrl));
             metrics.increment(metricIntegration, flow, METRIC_PARKED);
             log.warn("message parked", cause, "reasonCode", reasonCode, "parkedItemId", item.id(),
@@ -219,6 +221,11 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
             log.error("message could not be parked, will be retried", parkFailure, "reasonCode", reasonCode);
             return Outcome.RETRY;
         }
+    }
+
+    /** '#' separates key parts; escaping it keeps an odd entity id from making the record unparkable. */
+    private static String keyPart(String value) {
+        return value == null ? null : value.replace("#", "%23");
     }
 
     private static PermanentException findPermanent(Throwable error) {

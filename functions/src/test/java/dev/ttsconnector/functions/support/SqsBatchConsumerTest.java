@@ -52,7 +52,7 @@ class SqsBatchConsumerTest {
     private final Context context = new TestContext("lambda-req-1");
 
     /** Processes orders; the failure planned for an order id is thrown when that order is processed. */
-    final class OrderConsumer extends SqsBatchConsumer {
+    class OrderConsumer extends SqsBatchConsumer {
         final Map<String, Exception> failures = new HashMap<>();
         final List<String> processed = new ArrayList<>();
         final List<Map<String, String>> contexts = new ArrayList<>();
@@ -293,6 +293,23 @@ class SqsBatchConsumerTest {
         assertThat(consumer.isTransient(ConditionalCheckFailedException.builder().statusCode(400)
                 .message("condition").build())).isFalse();
         assertThat(consumer.isTransient(new IllegalArgumentException("bad"))).isFalse();
+    }
+
+    @Test
+    void handle_entityIdContainingHash_isStillParked() {
+        OrderConsumer hashIds = new OrderConsumer(parked) {
+            @Override
+            protected String entityId(MessageEnvelope envelope) {
+                return "order#" + envelope.payload().get("orderId").asText();
+            }
+        };
+        hashIds.failures.put("o-1", new PermanentException("SKU_NOT_MAPPED", "no mapping"));
+
+        SQSBatchResponse response = hashIds.handleRequest(load("sqs-standard-three-envelopes.json"), context);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(parkedItems("int-1")).singleElement()
+                .satisfies(item -> assertThat(item.entityId()).isEqualTo("order%23o-1"));
     }
 
     @Test
