@@ -1,0 +1,30 @@
+package dev.ttsconnector.functions.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class EnvTest {
+
+    private static final String UNSET = "TTS_CONNECTOR_ENV_TEST_SURELY_UNSET_VARIABLE";
+
+    @Test
+    void require_unsetVariable_failsNamingIt() {
+        assertThatThrownBy(() -> Env.require(UNSET))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("environment variable " + UNSET + " is required but not set");
+    }
+
+    @Test
+    void require_setVariable_returnsItsValue() {
+        // PATH is set for every process the build starts.
+        assertThat(Env.require("PATH")).isEqualTo(System.getenv("PATH")).isNotBlank();
+    }
+
+    @Test
+    void optional_unsetVariable_returnsDefault_setVariable_returnsValue() {
+        assertThat(Env.optional(UNSET, "INFO")).isEqualTo("INFO");
+        assertThat(Env.optional("PATH", "fallback")).isEqualTo(System.getenv("PATH"));
+    }
+}
