@@ -1,7 +1,5 @@
 package dev.ttsconnector.tiktok;
 
-import java.util.Objects;
-
 /**
  * Identifies one authorized TikTok shop of one integration: the integration (tenant) id and the shop cipher
  * that TikTok wants as the {@code shop_cipher} query parameter (spec §3.5).
@@ -20,9 +18,5 @@ public record ShopContext(String integrationId, String shopCipher) {
     /** Key used for per-shop state (rate buckets, refresh coordination). */
     public String key() {
         return integrationId + "#" + shopCipher;
-    }
-
-    static ShopContext require(ShopContext shop) {
-        return Objects.requireNonNull(shop, "shop");
     }
 }

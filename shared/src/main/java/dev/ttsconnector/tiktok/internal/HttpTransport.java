@@ -124,7 +124,11 @@ public final class HttpTransport {
                 limiter.acquire(request.shop() == null ? "seller" : request.shop().key(), op.family());
             }
             HttpRequest httpRequest = buildHttpRequest(request, token);
-            listener.callStarted(op.name(), attempt);
+            try {
+                listener.callStarted(op.name(), attempt);
+            } catch (RuntimeException ignored) {
+                // A faulty metrics hook must never fail or retry a TikTok call.
+            }
             long startNanos = System.nanoTime();
             HttpResponse<byte[]> response;
             try {
@@ -298,8 +302,12 @@ public final class HttpTransport {
     }
 
     private void finished(Operation op, int attempt, int status, Integer code, long startNanos, String outcome) {
-        listener.callFinished(new CallFinished(op.name(), attempt, status, code,
-                Duration.ofNanos(System.nanoTime() - startNanos), outcome));
+        try {
+            listener.callFinished(new CallFinished(op.name(), attempt, status, code,
+                    Duration.ofNanos(System.nanoTime() - startNanos), outcome));
+        } catch (RuntimeException ignored) {
+            // A faulty metrics hook must never fail or retry a TikTok call.
+        }
     }
 
     private static String encode(String s) {

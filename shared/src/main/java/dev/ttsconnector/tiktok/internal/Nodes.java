@@ -61,19 +61,6 @@ public final class Nodes {
         return v.isNumber() ? v.asInt() : Integer.valueOf(v.asText().trim());
     }
 
-    public static Long longValue(JsonNode node, String field) {
-        JsonNode v = obj(node, field);
-        if (v.isMissingNode() || (v.isTextual() && v.asText().isBlank())) {
-            return null;
-        }
-        return v.isNumber() ? v.asLong() : Long.valueOf(v.asText().trim());
-    }
-
-    public static BigDecimal decimal(JsonNode node, String field) {
-        String s = str(node, field);
-        return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
-    }
-
     /** Amount string {@code field} with the given currency; null when the amount is absent. */
     public static Money money(JsonNode node, String field, String currency) {
         String s = str(node, field);
@@ -81,16 +68,6 @@ public final class Nodes {
             return null;
         }
         return Money.of(s, currency);
-    }
-
-    /** An object {@code {amount, currency}} (or {@code {value, currency}}); null when absent. */
-    public static Money moneyObject(JsonNode node, String field) {
-        JsonNode o = obj(node, field);
-        if (o.isMissingNode()) {
-            return null;
-        }
-        String amount = o.has("amount") ? str(o, "amount") : str(o, "value");
-        return money(Json.tiktok().createObjectNode().put("a", amount), "a", str(o, "currency"));
     }
 
     public static List<String> strings(JsonNode node, String field) {
