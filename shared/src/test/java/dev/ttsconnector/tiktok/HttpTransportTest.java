@@ -217,6 +217,30 @@ class HttpTransportTest {
     }
 
     @Test
+    void call_whenRefreshIsRefusedPermanently_laterCallersWithTheSameStaleTokenFailFastWithoutRefreshing() {
+        java.util.concurrent.atomic.AtomicInteger refreshCalls = new java.util.concurrent.atomic.AtomicInteger();
+        TokenProvider revoked = new TokenProvider() {
+            @Override
+            public String accessToken(ShopContext shop) {
+                return "tok-old";
+            }
+
+            @Override
+            public String refresh(ShopContext shop, String staleToken) {
+                refreshCalls.incrementAndGet();
+                throw new TikTokAuthException("auth.tokenRefresh", 200, 36004004, "Invalid refresh token.", "r1");
+            }
+        };
+        transport = new HttpTransport(TestSupport.config(stub.baseUrl()), revoked, clock, sleeper, null, null, null);
+        stub.respondWith(r -> error(200, 105002, "Expired credentials."));
+        assertThatThrownBy(this::callShop).isInstanceOf(TikTokAuthException.class);
+        assertThatThrownBy(this::callShop).isInstanceOf(TikTokAuthException.class)
+                .hasMessageContaining("refresh already failed");
+        assertThat(refreshCalls.get()).isEqualTo(1);
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
     void call_when36009004TimestampMessage_retriesOnceWithFreshTimestamp() {
         stub.enqueue(error(400, 36009004,
                 "Invalid timestamp. The timestamp must not be earlier than 5 minutes before the current time."), ok("{}"));

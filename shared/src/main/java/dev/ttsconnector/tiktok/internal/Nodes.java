@@ -16,7 +16,8 @@ import java.util.function.Function;
 
 /**
  * Lenient readers for TikTok JSON (spec §15): ids become strings even if sent as numbers, amounts are decimal
- * strings, times Unix seconds; absent or null fields read as null (lists as empty), never as a default value.
+ * strings, times Unix seconds (0 = unset); absent or null fields read as null (lists as empty), never as a
+ * default value.
  */
 public final class Nodes {
 
@@ -45,7 +46,8 @@ public final class Nodes {
             return null;
         }
         long seconds = v.isNumber() ? v.asLong() : Long.parseLong(v.asText().trim());
-        return Instant.ofEpochSecond(seconds);
+        // TikTok fills unset times with 0; no real TikTok event happened in 1970.
+        return seconds == 0 ? null : Instant.ofEpochSecond(seconds);
     }
 
     public static Boolean bool(JsonNode node, String field) {
