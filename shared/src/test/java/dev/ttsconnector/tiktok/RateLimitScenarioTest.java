@@ -38,7 +38,11 @@ class RateLimitScenarioTest {
             SplittableRandom faults = new SplittableRandom(10);
             AtomicInteger throttled = new AtomicInteger();
             stub.respondWith(r -> {
-                if (faults.nextInt(100) < 2) {
+                boolean throttle;
+                synchronized (faults) {
+                    throttle = faults.nextInt(100) < 2;
+                }
+                if (throttle) {
                     throttled.incrementAndGet();
                     return withHeader(error(429, 36009002, "Too many requests."), "Retry-After", "1");
                 }

@@ -24,7 +24,7 @@ final class TestSupport {
     /** Config pointing both hosts at {@code base} (the stub now; the sandbox in contract tests). */
     static TikTokClientConfig config(URI base) {
         return new TikTokClientConfig(base, base, URI.create(base + "/open/authorize"), APP_KEY, APP_SECRET, "svc-1",
-                Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofSeconds(30),
                 new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(30)),
                 new RateLimitPolicy(1000, 100, Map.of()));
     }
