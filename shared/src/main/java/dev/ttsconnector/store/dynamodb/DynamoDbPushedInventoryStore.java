@@ -88,30 +88,29 @@ public final class DynamoDbPushedInventoryStore implements PushedInventoryStore 
             throw new IllegalArgumentException("stockVersions: at most " + MAX_LOCATIONS + " locations per record, was "
                     + pushed.stockVersions().size());
         }
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        StringBuilder condition = new StringBuilder("attribute_not_exists(PK)");
-        names.put("#sv", "stockVersions");
-        int i = 0;
-        for (Map.Entry<String, Long> e : new TreeMap<>(pushed.stockVersions()).entrySet()) {
-            String name = "#l" + i;
-            String value = ":v" + i;
-            names.put(name, e.getKey());
-            values.put(value, n(e.getValue()));
-            condition.append(i == 0 ? " OR (" : " AND ")
-                    .append("(attribute_not_exists(#sv.").append(name).append(") OR #sv.").append(name)
-                    .append(" <= ").append(value).append(')');
-            i++;
-        }
-        if (i == 0) {
+        if (pushed.stockVersions().isEmpty()) {
             // Reflects no stock row (e.g. 0 for a warehouse nothing feeds): nothing to order it by, always accepted.
             dynamo.putItem(b -> b.tableName(table).item(toItem(pushed)));
             return true;
         }
-        condition.append(')');
+        // One clause per location; a missing item satisfies every clause (its paths do not exist). DynamoDB rejects
+        // redundant parentheses, so a single clause goes bare.
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#sv", "stockVersions");
+        List<String> clauses = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Long> e : new TreeMap<>(pushed.stockVersions()).entrySet()) {
+            names.put("#l" + i, e.getKey());
+            values.put(":v" + i, n(e.getValue()));
+            clauses.add("attribute_not_exists(#sv.#l" + i + ") OR #sv.#l" + i + " <= :v" + i);
+            i++;
+        }
+        String condition = clauses.size() == 1 ? clauses.get(0)
+                : String.join(" AND ", clauses.stream().map(c -> "(" + c + ")").toList());
         try {
             dynamo.putItem(b -> b.tableName(table).item(toItem(pushed))
-                    .conditionExpression(condition.toString())
+                    .conditionExpression(condition)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
             return true;

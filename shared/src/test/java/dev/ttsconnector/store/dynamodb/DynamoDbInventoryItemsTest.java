@@ -79,9 +79,8 @@ class DynamoDbInventoryItemsTest {
         store.record(new PushedInventory("int-1", "S1", "W1", "RED-M", 12, Map.of("L1", 4L, "L2", 9L), T0));
 
         PutItemRequest put = puts.get(0);
-        assertThat(put.conditionExpression()).isEqualTo("attribute_not_exists(PK) OR ("
-                + "(attribute_not_exists(#sv.#l0) OR #sv.#l0 <= :v0) AND "
-                + "(attribute_not_exists(#sv.#l1) OR #sv.#l1 <= :v1))");
+        assertThat(put.conditionExpression()).isEqualTo(
+                "(attribute_not_exists(#sv.#l0) OR #sv.#l0 <= :v0) AND (attribute_not_exists(#sv.#l1) OR #sv.#l1 <= :v1)");
         assertThat(put.expressionAttributeNames()).containsEntry("#l0", "L1").containsEntry("#l1", "L2");
         assertThat(put.expressionAttributeValues().get(":v0").n()).isEqualTo("4");
         assertThat(put.expressionAttributeValues().get(":v1").n()).isEqualTo("9");
