@@ -2,6 +2,7 @@ package dev.ttsconnector.flow.inventory;
 
 import dev.ttsconnector.app.inventory.PushedInventory;
 import dev.ttsconnector.app.inventory.StockLevel;
+import dev.ttsconnector.app.locations.Location;
 import dev.ttsconnector.app.products.SkuMapping;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 /**
  * Everything one push (or resync, or reconciliation) is planned from; the caller loads it from the stores.
  *
+ * @param integrationId  the integration pushed to
  * @param skus           the app SKUs in scope: the ones whose stock changed, or every mapped (or listed) SKU for a resync
  * @param resync         true for "Force inventory resync": every in-scope SKU is pushed even when its values equal the
  *                       last pushed ones (TikTok may have been edited elsewhere)
@@ -45,6 +47,11 @@ public record InventoryPushInput(
         stockBySku = Map.copyOf(stockBySku == null ? Map.of() : stockBySku);
         mappingsBySku = Map.copyOf(mappingsBySku == null ? Map.of() : mappingsBySku);
         lastPushed = Map.copyOf(lastPushed == null ? Map.of() : lastPushed);
+    }
+
+    /** Ids of the FBT and FBT_CONSOLIDATED locations among {@code locations}. */
+    public static Set<String> fbtLocationIds(Collection<Location> locations) {
+        return locations.stream().filter(Location::isFbt).map(Location::id).collect(Collectors.toSet());
     }
 
     /** Groups stock rows by SKU. */

@@ -74,8 +74,10 @@ public final class InventoryPushPlanner {
                 boolean increase = changed && t.quantity() > (last == null ? 0 : last.quantity());
                 if (changed && increase && holdIncreases) {
                     anyDeferred = true;
+                    // The SKU may still go now (another warehouse decreased): this warehouse then keeps what TikTok
+                    // has, or gets 0 when that is unknown (the only value that cannot be an increase) - a real write.
                     immediate.add(last == null
-                            ? new WarehouseQuantity(t.warehouseId(), 0, Map.of(), false)
+                            ? new WarehouseQuantity(t.warehouseId(), 0, Map.of(), true)
                             : new WarehouseQuantity(t.warehouseId(), last.quantity(), last.stockVersions(), false));
                 } else {
                     anyNow |= changed;

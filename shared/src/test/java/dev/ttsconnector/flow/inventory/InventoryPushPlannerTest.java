@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.ttsconnector.app.locations.Location;
+import dev.ttsconnector.app.locations.LocationType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +233,22 @@ class InventoryPushPlannerTest {
     }
 
     @Test
+    void plan_heldIncreaseWithoutPushedValue_isSentAsZeroBesideADecreaseAndMarkedAsAWrite() {
+        InventoryFixtures f = new InventoryFixtures().rules(new InventoryPushRules(null, false, Set.of(), true))
+                .map("L1", "W1").map("L2", "W2")
+                .stock("SKU-A", "L1", 1, 2).stock("SKU-A", "L2", 8, 1)
+                .pushed("S-A", "W1", 4, Map.of("L1", 1L));
+
+        InventoryPushPlan plan = planner.plan(f.input("SKU-A"), T0);
+
+        assertThat(plan.now().get(0).skus().get(0).inventory()).extracting(WarehouseQuantity::warehouseId,
+                WarehouseQuantity::quantity, WarehouseQuantity::changed).containsExactly(
+                tuple("W1", 1, true),
+                tuple("W2", 0, true));
+        assertThat(quantities(plan.deferred())).isEqualTo(Map.of("S-A", Map.of("W1", 1, "W2", 8)));
+    }
+
+    @Test
     void plan_increaseInsideWindow_goesNow() {
         InventoryFixtures f = new InventoryFixtures().rules(totalInWindowOnly())
                 .stock("SKU-C", "L1", 9, 2).pushed("S-C", "W1", 5, Map.of("L1", 1L));
@@ -248,6 +266,16 @@ class InventoryPushPlannerTest {
                 .stock("SKU-C", "L1", 9, 2).pushed("S-C", "W1", 5, Map.of("L1", 1L));
 
         assertThat(quantities(planner.plan(f.input("SKU-C"), T0).now())).isEqualTo(Map.of("S-C", Map.of("W1", 9)));
+    }
+
+    @Test
+    void fbtLocationIds_includeFbtAndConsolidatedLocationsOnly() {
+        List<Location> locations = List.of(
+                new Location("L1", "Main", LocationType.WAREHOUSE, null, null, T0),
+                new Location("LF", "FBT CA", LocationType.FBT, "7001", "int-1", T0),
+                new Location("LC", "FBT all", LocationType.FBT_CONSOLIDATED, null, "int-1", T0));
+
+        assertThat(InventoryPushInput.fbtLocationIds(locations)).containsExactlyInAnyOrder("LF", "LC");
     }
 
     @Test
