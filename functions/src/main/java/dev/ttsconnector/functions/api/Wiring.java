@@ -5,6 +5,7 @@ import dev.ttsconnector.api.routes.ApiDependencies;
 import dev.ttsconnector.api.routes.ApiRoutes;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
 import java.util.Arrays;
 import java.util.List;
@@ -41,11 +42,10 @@ final class Wiring {
     }
 
     static Wiring fromEnvironment() {
-        return new Wiring(Wiring::getenv);
-    }
-
-    private static String getenv(String name) {
-        return System.getenv(name);
+        // Literal names: the template test checks every Env.require/optional name is set on the function.
+        String table = Env.require("TABLE_NAME");
+        String hashes = Env.optional("BOOTSTRAP_ADMIN_KEY_SHA256", "");
+        return new Wiring(name -> TABLE_NAME.equals(name) ? table : BOOTSTRAP_ADMIN_KEY_SHA256.equals(name) ? hashes : null);
     }
 
     /** Comma-separated SHA-256 hex hashes; blank entries are ignored, a malformed one fails the start. */
