@@ -152,7 +152,8 @@ public final class TemplateValidator {
             root = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the SAM schema at " + path
-                    + " (set -D" + RepositoryLayout.SHARED_DIR_PROPERTY + "=<dir containing data/sam.schema.json>)", e);
+                    + " (set -D" + RepositoryLayout.SHARED_DIR_PROPERTY + " or " + RepositoryLayout.SHARED_DIR_VARIABLE
+                    + " to the directory containing data/sam.schema.json)", e);
         }
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
         JsonNode definitions = root.get("definitions");
