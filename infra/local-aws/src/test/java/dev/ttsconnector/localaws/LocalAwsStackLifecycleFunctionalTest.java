@@ -36,6 +36,7 @@ class LocalAwsStackLifecycleFunctionalTest {
                     "BUS_NAME", "fixture-bus-dev",
                     "MODE", "lenient",
                     "LABEL", "dev-us-east-1"));
+            assertThat(stack.queueUrl("PushQueue")).startsWith(stack.sqsEndpoint().toString() + "/").endsWith("/PushQueue.fifo");
             assertThat(stack.dynamoDb().describeTable(b -> b.tableName("fixture-dev")).table().tableName()).isEqualTo("fixture-dev");
 
             stack.eventBridge().putEvents(b -> b.entries(

@@ -58,6 +58,12 @@ class TemplateValidatorTest {
     }
 
     @Test
+    void unknownPropertyInGlobals_isRejectedBySamSchema() {
+        assertThat(problems("globals-schema-violation.yaml"))
+                .singleElement().satisfies(p -> assertThat(p).startsWith("Globals: SAM schema:").contains("NoSuchGlobal"));
+    }
+
+    @Test
     void danglingSubVariableAndGetAtt_areRejectedNamingTargetAndOwner() {
         assertThat(problems("sub-and-getatt-dangling.yaml")).containsExactlyInAnyOrder(
                 "Bus: Fn::Sub variable '${Missing}' (at Properties.Name) targets no resource, parameter or pseudo-parameter",
