@@ -128,8 +128,9 @@ public final class ConfigImporter {
             String name = Rules.NAMES.get(i);
             String source = Rules.SOURCE_PATHS.get(i);
             JsonNode value = rules.get(name);
+            int dot = source.indexOf('.');
             JsonNode expected = settings == null ? null
-                    : settings.path(source.substring(0, source.indexOf('.'))).get(source.substring(source.indexOf('.') + 1));
+                    : settings.path(source.substring(0, dot)).get(source.substring(dot + 1));
             if (!value.isArray()) {
                 errors.add(new FieldError("rules." + name, "must be a JSON array of strings"));
             } else if (expected != null && expected.isArray() && !expected.equals(value)) {
