@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One pair of the "Attributes mapping" setting: an app variant option / custom field name and the TikTok sale
@@ -13,6 +14,8 @@ import java.util.Set;
  * commas or line breaks, each {@code appName:tiktokName}, surrounding spaces ignored.
  */
 public record AttributeMapping(String appName, String tiktokName) {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[,\\r\\n]+");
 
     public AttributeMapping {
         Objects.requireNonNull(appName, "appName");
@@ -23,7 +26,7 @@ public record AttributeMapping(String appName, String tiktokName) {
     static List<AttributeMapping> parse(String text, List<String> problems) {
         List<AttributeMapping> pairs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        String[] entries = text.split("[,\\r\\n]+");
+        String[] entries = SEPARATORS.split(text);
         for (int i = 0; i < entries.length; i++) {
             String entry = entries[i].strip();
             if (entry.isEmpty()) {

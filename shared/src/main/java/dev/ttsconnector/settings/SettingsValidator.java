@@ -7,11 +7,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,9 +37,18 @@ public final class SettingsValidator {
     private static final List<String> SECTION_KEYS = Arrays.stream(Section.values()).map(Section::key).toList();
 
     private final SettingsCatalog catalog;
+    private final Map<Section, List<SettingDefinition>> bySection = new EnumMap<>(Section.class);
+    private final Map<Section, List<String>> storedFields = new EnumMap<>(Section.class);
+    private final Map<String, Set<String>> allowedCodes = new HashMap<>();
 
     public SettingsValidator(SettingsCatalog catalog) {
         this.catalog = catalog;
+        for (Section section : Section.values()) {
+            List<SettingDefinition> defs = catalog.section(section);
+            bySection.put(section, defs);
+            storedFields.put(section, defs.stream().filter(d -> !d.isAction()).map(SettingDefinition::field).toList());
+        }
+        catalog.all().forEach(d -> allowedCodes.put(d.path(), Set.copyOf(d.optionCodes())));
     }
 
     public static SettingsValidator standard() {
@@ -116,14 +128,12 @@ public final class SettingsValidator {
                 errors.add(new FieldError(sectionPath, "must be a JSON object"));
                 continue;
             }
-            List<SettingDefinition> defs = catalog.section(section);
-            List<String> storedFields = defs.stream().filter(d -> !d.isAction()).map(SettingDefinition::field)
-                    .toList();
+            List<SettingDefinition> defs = bySection.get(section);
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String name = it.next();
                 SettingDefinition def = catalog.byPath(section.key() + "." + name).orElse(null);
                 if (def == null) {
-                    errors.add(new FieldError(sectionPath + "." + name, "unknown setting", storedFields));
+                    errors.add(new FieldError(sectionPath + "." + name, "unknown setting", storedFields.get(section)));
                 } else if (def.isAction()) {
                     errors.add(new FieldError(sectionPath + "." + name, "'" + def.label()
                             + "' is an action, not a stored setting: use POST /v1/integrations/{id}/resync"));
@@ -139,7 +149,8 @@ public final class SettingsValidator {
         return errors;
     }
 
-    private static void checkValue(SettingDefinition def, JsonNode value, String path, List<FieldError> errors) {
+    private void checkValue(SettingDefinition def, JsonNode value, String path, List<FieldError> errors) {
+        Set<String> allowed = allowedCodes.get(def.path());
         if (value == null) {
             errors.add(new FieldError(path, "is required (" + def.label() + ")"));
             return;
@@ -162,7 +173,7 @@ public final class SettingsValidator {
                 }
             }
             case DROPDOWN -> {
-                if (!value.isTextual() || !def.optionCodes().contains(value.asText())) {
+                if (!value.isTextual() || !allowed.contains(value.asText())) {
                     errors.add(new FieldError(path, describe(value) + " is not an allowed value", def.optionCodes()));
                 }
             }
@@ -174,7 +185,7 @@ public final class SettingsValidator {
                 Set<String> seen = new HashSet<>();
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode item = value.get(i);
-                    if (!item.isTextual() || !def.optionCodes().contains(item.asText())) {
+                    if (!item.isTextual() || !allowed.contains(item.asText())) {
                         errors.add(new FieldError(path, "entry [" + i + "] " + describe(item)
                                 + " is not an allowed value", def.optionCodes()));
                     } else if (!seen.add(item.asText())) {
