@@ -157,7 +157,9 @@ public final class SettingsValidator {
         }
         if (value.isNull()) {
             if (!def.nullable()) {
-                errors.add(new FieldError(path, "must not be null"));
+                errors.add(new FieldError(path, def.type() == SettingType.DATE_TIME
+                        ? "must not be null; give a date-time (the default is the integration's creation time)"
+                        : "must not be null"));
             }
             return;
         }
