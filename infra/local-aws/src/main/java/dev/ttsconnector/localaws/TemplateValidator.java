@@ -35,7 +35,8 @@ import software.amazon.event.ruler.RuleCompiler;
  *       condition name targets an existing resource, parameter, pseudo parameter or condition;</li>
  *   <li>every Java function's {@code Handler} class exists on the given class loader and implements
  *       {@code RequestHandler} or {@code RequestStreamHandler} (loaded through the same loader);</li>
- *   <li>every environment variable the handler's code reads ({@code getenv("X")} string literals in the
+ *   <li>every environment variable the handler's code requires ({@code getenv("X")} and {@code Env.require("X")}
+ *       string literals in the
  *       handler's package and in {@code dev/ttsconnector/functions/support}) is set on the function or in
  *       {@code Globals.Function.Environment};</li>
  *   <li>every SQS event source reports partial batch failures ({@code ReportBatchItemFailures});</li>
@@ -63,14 +64,16 @@ public final class TemplateValidator {
     private static final int MAX_SCHEMA_MESSAGES_PER_RESOURCE = 10;
     private static final String REQUEST_HANDLER = "com.amazonaws.services.lambda.runtime.RequestHandler";
     private static final String REQUEST_STREAM_HANDLER = "com.amazonaws.services.lambda.runtime.RequestStreamHandler";
-    private static final Pattern GETENV = Pattern.compile("getenv\\(\\s*\"([^\"]+)\"\\s*\\)");
+    // System.getenv("X") and Env.require("X") read a variable the function needs; Env.optional has a default.
+    private static final Pattern GETENV = Pattern.compile("(?:getenv|Env\\.require)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final String SUPPORT_PACKAGE_DIRECTORY = "dev/ttsconnector/functions/support";
     private static final String DEFINITION_PREFIX = "samtranslator__internal__schema_source__";
     /** Variables the Lambda runtime sets itself (AWS Lambda "Defined runtime environment variables"). */
     private static final Set<String> RUNTIME_VARIABLES = Set.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_EXECUTION_ENV",
             "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION",
             "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME",
-            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "_X_AMZN_TRACE_ID", "TZ");
+            "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR", "_HANDLER", "_X_AMZN_TRACE_ID", "TZ", "PATH",
+            "LANG", "LD_LIBRARY_PATH");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Path, LoadedSchema> SCHEMAS = new ConcurrentHashMap<>();
