@@ -28,6 +28,8 @@ final class FakeShopInventoryApi implements ShopInventoryApi {
     private final Map<String, Map<String, Integer>> fbtStock = new LinkedHashMap<>();
     private final AtomicInteger updateCalls = new AtomicInteger();
     private final AtomicInteger searchCalls = new AtomicInteger();
+    private final AtomicInteger faultsBefore = new AtomicInteger();
+    private final AtomicInteger faultsAfter = new AtomicInteger();
     private WarehouseTopology topology;
     private Random faults;
     private double faultBefore;
@@ -71,6 +73,14 @@ final class FakeShopInventoryApi implements ShopInventoryApi {
         return updateCalls.get();
     }
 
+    int faultsBeforeCommit() {
+        return faultsBefore.get();
+    }
+
+    int faultsAfterCommit() {
+        return faultsAfter.get();
+    }
+
     int searchCalls() {
         return searchCalls.get();
     }
@@ -95,6 +105,7 @@ final class FakeShopInventoryApi implements ShopInventoryApi {
     public synchronized List<SkuRefusal> update(String integrationId, ProductInventoryUpdate update) {
         updateCalls.incrementAndGet();
         if (faults != null && faults.nextDouble() < faultBefore) {
+            faultsBefore.incrementAndGet();
             throw new TransientException("TikTok 5xx before commit (injected)");
         }
         Map<String, TikTokCatalogProduct.Sku> skus = products.get(update.tiktokProductId());
@@ -134,6 +145,7 @@ final class FakeShopInventoryApi implements ShopInventoryApi {
             }
         }
         if (faults != null && faults.nextDouble() < faultAfter) {
+            faultsAfter.incrementAndGet();
             throw new TransientException("connection reset after TikTok committed (injected)");
         }
         return refusals;
