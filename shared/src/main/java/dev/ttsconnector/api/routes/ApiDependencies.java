@@ -8,10 +8,13 @@ import java.util.Objects;
  * Everything the route modules need, built once per container by the API function's {@code Wiring} (or by a
  * test). Add a component here when a new {@link dev.ttsconnector.api.RouteModule} needs a service.
  */
-public record ApiDependencies(Clock clock, ApiKeyService apiKeys) {
+public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
+                              // inventory flow (issue 6): stock, locations, products
+                              InventoryRoutes.Services inventory) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
+        Objects.requireNonNull(inventory, "inventory");
     }
 }

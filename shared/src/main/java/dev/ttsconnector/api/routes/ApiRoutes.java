@@ -17,7 +17,11 @@ public final class ApiRoutes {
     public static List<RouteModule> all(ApiDependencies deps) {
         return List.of(
                 new OpenApiRoutes(),
-                new ApiKeysRoutes(deps.apiKeys()));
+                new ApiKeysRoutes(deps.apiKeys()),
+                // inventory flow (issue 6)
+                new LocationRoutes(deps.inventory()),
+                new InventoryRoutes(deps.inventory()),
+                new ProductRoutes(deps.inventory()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */

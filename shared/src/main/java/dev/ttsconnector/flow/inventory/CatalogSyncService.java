@@ -72,6 +72,11 @@ public final class CatalogSyncService {
      * and mappings), no Scan.
      */
     public List<String> unmatchedAppSkus(String integrationId) {
+        return unmatchedAppSkus(catalog, mappings, integrationId);
+    }
+
+    /** {@link #unmatchedAppSkus(String)} without a TikTok connection (the API uses it). */
+    public static List<String> unmatchedAppSkus(CatalogStore catalog, SkuMappingStore mappings, String integrationId) {
         Set<String> mapped = new TreeSet<>();
         InventoryContext.allMappings(mappings, integrationId).forEach(m -> mapped.add(m.sku()));
         return InventoryContext.readAll(catalog::list).stream().map(AppProduct::sku)
