@@ -22,13 +22,15 @@ import java.util.Random;
 public final class DemoData {
     private static final String[] COLOURS = {"Black", "White", "Navy", "Sage"};
     private static final String[] SIZES = {"S", "M", "L", "XL"};
-    private static final String[] STATUSES = {"UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "AWAITING_SHIPMENT",
-            "AWAITING_SHIPMENT", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"};
+    /** Cycled in order so every status appears once {@code count >= STATUSES.length}; open orders weigh more. */
+    private static final String[] STATUSES = {"AWAITING_SHIPMENT", "UNPAID", "ON_HOLD", "AWAITING_SHIPMENT",
+            "PARTIALLY_SHIPPING", "AWAITING_COLLECTION", "AWAITING_SHIPMENT", "IN_TRANSIT", "DELIVERED", "COMPLETED", "CANCELLED"};
 
     private final SandboxState state;
     private final Random random;
     private String sellerId;
     private final List<String> shopIds = new ArrayList<>();
+    private int sequence;
 
     public DemoData(SandboxState state) {
         this.state = state;
@@ -110,16 +112,16 @@ public final class DemoData {
         }
         boolean fbtShop = state.locked(() -> !state.shop(shopId).fbtWarehouses.isEmpty());
         for (int i = 0; i < count; i++) {
-            String status = STATUSES[random.nextInt(STATUSES.length)];
+            String status = STATUSES[sequence++ % STATUSES.length];
             Map<String, Integer> units = new LinkedHashMap<>();
-            int lines = 1 + random.nextInt(3);
+            int lines = ("PARTIALLY_SHIPPING".equals(status) ? 2 : 1) + random.nextInt(3);
             for (int j = 0; j < lines; j++) {
                 Sku sku = skus.get(random.nextInt(skus.size()));
                 units.merge(sku.id, 1 + (random.nextInt(4) == 0 ? 1 : 0), Integer::sum);
             }
-            boolean fbt = fbtShop && random.nextInt(8) == 0;
-            boolean sellerShipping = !fbt && random.nextBoolean();
-            boolean onHold = "ON_HOLD".equals(status) || random.nextInt(6) == 0;
+            boolean fbt = fbtShop && !"PARTIALLY_SHIPPING".equals(status) && random.nextInt(8) == 0;
+            boolean sellerShipping = !fbt && random.nextBoolean() && !"AWAITING_COLLECTION".equals(status);
+            boolean onHold = "ON_HOLD".equals(status) || (!"PARTIALLY_SHIPPING".equals(status) && random.nextInt(6) == 0);
             long created = state.now() - random.nextInt(3 * 86400);
             if ("ON_HOLD".equals(status)) {
                 created = state.now() - random.nextInt(3000);
@@ -128,6 +130,13 @@ public final class DemoData {
                     onHold && !"ON_HOLD".equals(status) && !"UNPAID".equals(status) ? null : status, onHold, fbt, sellerShipping, null, created));
             if (!o.status.equals(status) && !"ON_HOLD".equals(status) && !"UNPAID".equals(status)) {
                 state.locked(() -> state.advanceTo(o, status));
+            }
+            // Some after-sales activity: buyer cancellation requests on open orders, returns on delivered ones.
+            int extra = random.nextInt(3);
+            if ("AWAITING_SHIPMENT".equals(status) && extra == 0) {
+                state.requestBuyerCancellation(o.id, null);
+            } else if ("DELIVERED".equals(status) && extra != 2) {
+                state.createReturn(o.id, extra == 0 ? "REFUND" : "RETURN_AND_REFUND", null);
             }
             out.add(o.id);
         }

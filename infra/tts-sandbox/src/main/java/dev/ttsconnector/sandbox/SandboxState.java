@@ -354,6 +354,9 @@ public final class SandboxState {
         if (want < 0) {
             throw new IllegalArgumentException("status " + target + " is not reachable by advancing");
         }
+        if ("AWAITING_COLLECTION".equals(target) && "SELLER".equals(o.shippingType)) {
+            throw new IllegalArgumentException("order " + o.id + " is seller-shipped; shipping moves it straight to IN_TRANSIT, never AWAITING_COLLECTION");
+        }
         while (!o.status.equals(target)) {
             String s = o.status;
             if ("CANCELLED".equals(s) || "COMPLETED".equals(s)) {
@@ -545,6 +548,12 @@ public final class SandboxState {
                     p.status = "CANCELLED";
                     p.updateTime = now();
                 }
+            } else if ("PROCESSING".equals(p.status)
+                    && p.lineItemIds.stream().allMatch(lid -> "CANCELLED".equals(o.line(lid).displayStatus))) {
+                // Cancelled while awaiting collection: the arranged package is cancelled too.
+                p.status = "CANCELLED";
+                p.updateTime = now();
+                emitPackage(p);
             }
         }
         boolean allCancelled = o.lineItems.stream().allMatch(l -> "CANCELLED".equals(l.displayStatus));
@@ -578,6 +587,56 @@ public final class SandboxState {
             throw new IllegalStateException("order " + o.id + " is " + o.status + " and can no longer be cancelled");
         }
         cancelLines(o, null, reason, "SYSTEM");
+    }
+
+    /**
+     * The buyer asks to cancel. In UNPAID / ON_HOLD (the remorse window, spec §4) it takes effect at once; later it
+     * creates a pending BUYER_CANCEL cancellation and sets is_buyer_request_cancel until the seller answers.
+     */
+    public Cancellation requestBuyerCancellation(String orderId, String reason) {
+        return locked(() -> {
+            Order o = order(orderId);
+            if (!List.of("UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "PARTIALLY_SHIPPING", "AWAITING_COLLECTION").contains(o.status)) {
+                throw new IllegalStateException("order " + orderId + " is " + o.status + "; the buyer can no longer cancel it");
+            }
+            boolean immediate = "ON_HOLD".equals(o.status) || "UNPAID".equals(o.status);
+            Cancellation c = new Cancellation(ids.next(CANCEL), o.id, o.shopId, "BUYER_CANCEL", "BUYER",
+                    immediate ? "CANCELLATION_REQUEST_COMPLETE" : "CANCELLATION_REQUEST_PENDING",
+                    reason == null ? "buyer_cancel_reason_no_longer_needed" : reason, now());
+            o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus)).forEach(l -> c.lineItemIds.add(l.id));
+            cancellations.put(c.id, c);
+            o.requestCancelTime = now();
+            if (immediate) {
+                cancelLines(o, null, c.reason, "BUYER");
+            } else {
+                o.buyerRequestCancel = true;
+                o.updateTime = now();
+            }
+            emitCancellation(c);
+            return c;
+        });
+    }
+
+    /** The buyer opens a return / refund on a DELIVERED order, covering all its lines (spec §6). */
+    public ReturnRequest createReturn(String orderId, String returnType, String reason) {
+        return locked(() -> {
+            Order o = order(orderId);
+            if (!"DELIVERED".equals(o.status)) {
+                throw new IllegalStateException("order " + orderId + " is " + o.status + "; returns are opened on DELIVERED orders");
+            }
+            String type = returnType == null ? "RETURN_AND_REFUND" : returnType;
+            if (!List.of("REFUND", "RETURN_AND_REFUND", "REPLACEMENT").contains(type)) {
+                throw new IllegalArgumentException("return_type must be REFUND, RETURN_AND_REFUND or REPLACEMENT, was " + type);
+            }
+            ReturnRequest r = new ReturnRequest(ids.next(RETURN), o.id, o.shopId, type,
+                    "REPLACEMENT".equals(type) ? "REPLACEMENT_REQUEST_PENDING" : "RETURN_OR_REFUND_REQUEST_PENDING",
+                    reason == null ? "ecom_order_delivered_refund_and_return_reason_damaged" : reason, now());
+            o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus)).map(l -> l.id).forEach(r.lineItemIds::add);
+            returns.put(r.id, r);
+            o.updateTime = now();
+            emitReturn(r);
+            return r;
+        });
     }
 
     /** Marks the order updated now and raises ORDER_STATUS_CHANGE (type 1). */

@@ -10,13 +10,11 @@ import dev.ttsconnector.sandbox.RateLimiter;
 import dev.ttsconnector.sandbox.SandboxJson;
 import dev.ttsconnector.sandbox.SandboxState;
 import dev.ttsconnector.sandbox.api.Views;
-import dev.ttsconnector.sandbox.model.Cancellation;
 import dev.ttsconnector.sandbox.model.Grant;
 import dev.ttsconnector.sandbox.model.LineItem;
 import dev.ttsconnector.sandbox.model.Order;
 import dev.ttsconnector.sandbox.model.Parcel;
 import dev.ttsconnector.sandbox.model.Product;
-import dev.ttsconnector.sandbox.model.ReturnRequest;
 import dev.ttsconnector.sandbox.model.Seller;
 import dev.ttsconnector.sandbox.model.Shop;
 import dev.ttsconnector.sandbox.model.Sku;
@@ -206,49 +204,12 @@ public final class SandboxControl {
      * BUYER_CANCEL cancellation and sets is_buyer_request_cancel until the seller answers.
      */
     public ObjectNode requestBuyerCancellation(String orderId, String reason) {
-        return state.locked(() -> {
-            Order o = state.order(orderId);
-            if (!List.of("UNPAID", "ON_HOLD", "AWAITING_SHIPMENT", "PARTIALLY_SHIPPING", "AWAITING_COLLECTION").contains(o.status)) {
-                throw new IllegalStateException("order " + orderId + " is " + o.status + "; the buyer can no longer cancel it");
-            }
-            boolean immediate = "ON_HOLD".equals(o.status) || "UNPAID".equals(o.status);
-            Cancellation c = new Cancellation(state.ids.next(11), o.id, o.shopId, "BUYER_CANCEL", "BUYER",
-                    immediate ? "CANCELLATION_REQUEST_COMPLETE" : "CANCELLATION_REQUEST_PENDING",
-                    reason == null ? "buyer_cancel_reason_no_longer_needed" : reason, state.now());
-            o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus)).forEach(l -> c.lineItemIds.add(l.id));
-            state.cancellations.put(c.id, c);
-            o.requestCancelTime = state.now();
-            if (immediate) {
-                state.cancelLines(o, null, c.reason, "BUYER");
-            } else {
-                o.buyerRequestCancel = true;
-                o.updateTime = state.now();
-            }
-            state.emitCancellation(c);
-            return Views.cancellation(state, c);
-        });
+        return state.locked(() -> Views.cancellation(state, state.requestBuyerCancellation(orderId, reason)));
     }
 
     /** The buyer opens a return/refund on a DELIVERED order (all lines). */
     public ObjectNode createReturn(String orderId, String returnType, String reason) {
-        return state.locked(() -> {
-            Order o = state.order(orderId);
-            if (!"DELIVERED".equals(o.status)) {
-                throw new IllegalStateException("order " + orderId + " is " + o.status + "; returns are opened on DELIVERED orders");
-            }
-            String type = returnType == null ? "RETURN_AND_REFUND" : returnType;
-            if (!List.of("REFUND", "RETURN_AND_REFUND", "REPLACEMENT").contains(type)) {
-                throw new IllegalArgumentException("return_type must be REFUND, RETURN_AND_REFUND or REPLACEMENT, was " + type);
-            }
-            ReturnRequest r = new ReturnRequest(state.ids.next(12), o.id, o.shopId, type,
-                    "REPLACEMENT".equals(type) ? "REPLACEMENT_REQUEST_PENDING" : "RETURN_OR_REFUND_REQUEST_PENDING",
-                    reason == null ? "ecom_order_delivered_refund_and_return_reason_damaged" : reason, state.now());
-            o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus)).map(l -> l.id).forEach(r.lineItemIds::add);
-            state.returns.put(r.id, r);
-            o.updateTime = state.now();
-            state.emitReturn(r);
-            return Views.returnRequest(state, r);
-        });
+        return state.locked(() -> Views.returnRequest(state, state.createReturn(orderId, returnType, reason)));
     }
 
     // ------------------------------------------------------------ time, counters, faults, webhooks
