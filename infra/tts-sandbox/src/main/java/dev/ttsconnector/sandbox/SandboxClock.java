@@ -2,21 +2,33 @@ package dev.ttsconnector.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
- * The sandbox's virtual clock. It does not move with real time on its own except that it starts at real "now"
- * by default; tests move it with {@link #advance(Duration)} (through the control API), which lets one hour of
- * ON_HOLD or twelve hours of webhook retries pass instantly.
+ * The sandbox's virtual clock: TikTok's "now" for timestamp checks, order times, ON_HOLD release and webhook
+ * retries. It starts at the configured instant (real now by default). When ticking, it runs at real speed from
+ * there, so a client signing with its system clock stays inside the ±window; when frozen, it only moves through
+ * {@link #advance(Duration)} (tests that assert exact times). Advancing lets an hour of ON_HOLD or twelve hours
+ * of webhook retries pass instantly.
  */
 public final class SandboxClock {
-    private Instant now;
+    private final boolean ticking;
+    private final LongSupplier nanoTime;
+    private final long startNanos;
+    private Instant base;
 
-    public SandboxClock(Instant start) {
-        this.now = start;
+    public SandboxClock(Instant start, boolean ticking, LongSupplier nanoTime) {
+        this.base = start;
+        this.ticking = ticking;
+        this.nanoTime = nanoTime;
+        this.startNanos = nanoTime.getAsLong();
     }
 
     public synchronized Instant now() {
-        return now;
+        if (!ticking) {
+            return base;
+        }
+        return base.plusNanos(nanoTime.getAsLong() - startNanos);
     }
 
     public long epochSecond() {
@@ -28,11 +40,11 @@ public final class SandboxClock {
         if (d.isNegative()) {
             throw new IllegalArgumentException("clock advance must not be negative, was " + d);
         }
-        now = now.plus(d);
-        return now;
+        base = base.plus(d);
+        return now();
     }
 
-    public synchronized void set(Instant instant) {
-        now = instant;
+    public boolean ticking() {
+        return ticking;
     }
 }

@@ -21,6 +21,7 @@ public final class SandboxConfig {
     private final String appSecret;
     private final String serviceId;
     private final Instant clockStart;
+    private final boolean clockTicking;
     private final Duration accessTokenLifetime;
     private final Duration refreshTokenLifetime;
     private final String redirectUrl;
@@ -39,6 +40,7 @@ public final class SandboxConfig {
     private final boolean generateDemoData;
     private final int demoOrderCount;
     private final int port;
+    private final int authPort;
     private final int threads;
 
     private SandboxConfig(Builder b) {
@@ -47,6 +49,7 @@ public final class SandboxConfig {
         this.appSecret = Objects.requireNonNull(b.appSecret, "appSecret");
         this.serviceId = Objects.requireNonNull(b.serviceId, "serviceId");
         this.clockStart = b.clockStart;
+        this.clockTicking = b.clockTicking;
         this.accessTokenLifetime = b.accessTokenLifetime;
         this.refreshTokenLifetime = b.refreshTokenLifetime;
         this.redirectUrl = b.redirectUrl;
@@ -65,6 +68,7 @@ public final class SandboxConfig {
         this.generateDemoData = b.generateDemoData;
         this.demoOrderCount = b.demoOrderCount;
         this.port = b.port;
+        this.authPort = b.authPort;
         this.threads = b.threads;
         if (qpsLimit < 1) {
             throw new IllegalArgumentException("qpsLimit must be >= 1, was " + qpsLimit);
@@ -72,8 +76,8 @@ public final class SandboxConfig {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, was " + threads);
         }
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        if (port < 0 || port > 65535 || authPort < 0 || authPort > 65535) {
+            throw new IllegalArgumentException("port and authPort must be 0..65535, were " + port + " and " + authPort);
         }
         if (accessTokenLifetime.isNegative() || accessTokenLifetime.isZero()) {
             throw new IllegalArgumentException("accessTokenLifetime must be positive");
@@ -95,6 +99,7 @@ public final class SandboxConfig {
         b.appSecret = appSecret;
         b.serviceId = serviceId;
         b.clockStart = clockStart;
+        b.clockTicking = clockTicking;
         b.accessTokenLifetime = accessTokenLifetime;
         b.refreshTokenLifetime = refreshTokenLifetime;
         b.redirectUrl = redirectUrl;
@@ -113,6 +118,7 @@ public final class SandboxConfig {
         b.generateDemoData = generateDemoData;
         b.demoOrderCount = demoOrderCount;
         b.port = port;
+        b.authPort = authPort;
         b.threads = threads;
         return b;
     }
@@ -123,6 +129,8 @@ public final class SandboxConfig {
     public String serviceId() { return serviceId; }
     /** Start of the virtual clock; null means the real time at start. */
     public Instant clockStart() { return clockStart; }
+    /** True: the virtual clock runs at real speed (plus control advances); false: it moves only when advanced. */
+    public boolean clockTicking() { return clockTicking; }
     public Duration accessTokenLifetime() { return accessTokenLifetime; }
     public Duration refreshTokenLifetime() { return refreshTokenLifetime; }
     /** The app's OAuth redirect (callback) URL, fixed in Partner Center in reality (spec §3.1); may be null. */
@@ -142,7 +150,10 @@ public final class SandboxConfig {
     public boolean ordersReserveStock() { return ordersReserveStock; }
     public boolean generateDemoData() { return generateDemoData; }
     public int demoOrderCount() { return demoOrderCount; }
+    /** Port of the open-api host (and control API); 0 = a free port. */
     public int port() { return port; }
+    /** Port of the auth host; 0 = a free port. */
+    public int authPort() { return authPort; }
     public int threads() { return threads; }
 
     /** Mutable builder; all setters return this. */
@@ -152,6 +163,7 @@ public final class SandboxConfig {
         private String appSecret = DEMO_APP_SECRET;
         private String serviceId = DEMO_SERVICE_ID;
         private Instant clockStart;
+        private boolean clockTicking = true;
         // Spec §3.4: access token default lifetime seven days.
         private Duration accessTokenLifetime = Duration.ofDays(7);
         // Spec §3.4: refresh lifetime UNCONFIRMED; the doc sample shows ~358 days after access expiry.
@@ -180,6 +192,7 @@ public final class SandboxConfig {
         private boolean generateDemoData = true;
         private int demoOrderCount = 40;
         private int port = 0;
+        private int authPort = 0;
         private int threads = 4;
 
         public Builder seed(long v) { seed = v; return this; }
@@ -187,6 +200,8 @@ public final class SandboxConfig {
         public Builder appSecret(String v) { appSecret = v; return this; }
         public Builder serviceId(String v) { serviceId = v; return this; }
         public Builder clockStart(Instant v) { clockStart = v; return this; }
+        public Builder clockTicking(boolean v) { clockTicking = v; return this; }
+        public Builder authPort(int v) { authPort = v; return this; }
         public Builder accessTokenLifetime(Duration v) { accessTokenLifetime = Objects.requireNonNull(v); return this; }
         public Builder refreshTokenLifetime(Duration v) { refreshTokenLifetime = Objects.requireNonNull(v); return this; }
         public Builder redirectUrl(String v) { redirectUrl = v; return this; }

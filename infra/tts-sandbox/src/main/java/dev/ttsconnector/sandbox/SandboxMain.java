@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Standalone sandbox: {@code mvn -q -pl infra/tts-sandbox exec:java}. Optional system properties:
- * {@code tts.sandbox.port} (API port, default 8089), {@code tts.sandbox.seed}, {@code tts.sandbox.redirectUrl},
+ * {@code tts.sandbox.port} (API port, default 8089), {@code tts.sandbox.authPort} (default 8090), {@code tts.sandbox.seed}, {@code tts.sandbox.redirectUrl},
  * {@code tts.sandbox.webhookAddress}. Prints base URLs and demo credentials, then runs until killed.
  */
 public final class SandboxMain {
@@ -15,6 +15,7 @@ public final class SandboxMain {
     public static void main(String[] args) throws InterruptedException {
         SandboxConfig.Builder b = SandboxConfig.builder()
                 .port(Integer.getInteger("tts.sandbox.port", 8089))
+                .authPort(Integer.getInteger("tts.sandbox.authPort", 8090))
                 .seed(Long.getLong("tts.sandbox.seed", 42L))
                 .redirectUrl(System.getProperty("tts.sandbox.redirectUrl", "http://127.0.0.1:3000/oauth/tiktok/callback"));
         String hook = System.getProperty("tts.sandbox.webhookAddress");

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  */
 public final class SandboxState {
     /** Id kinds for {@link IdGenerator#next(int)}. */
-    static final int SELLER = 1, SHOP = 2, WAREHOUSE = 3, DELIVERY_OPTION = 4, PROVIDER = 5, PRODUCT = 6, SKU = 7,
+    public static final int SELLER = 1, SHOP = 2, WAREHOUSE = 3, DELIVERY_OPTION = 4, PROVIDER = 5, PRODUCT = 6, SKU = 7,
             ORDER = 8, LINE = 9, PACKAGE = 10, CANCEL = 11, RETURN = 12, CONVERSATION = 13, MESSAGE = 14,
             FBT_WAREHOUSE = 15, BUYER = 16;
 

@@ -40,7 +40,8 @@ public final class TikTokSandbox implements AutoCloseable {
 
     private TikTokSandbox(SandboxConfig config) throws IOException {
         this.config = config;
-        SandboxClock clock = new SandboxClock(config.clockStart() == null ? Instant.now() : config.clockStart());
+        SandboxClock clock = new SandboxClock(config.clockStart() == null ? Instant.now() : config.clockStart(),
+                config.clockTicking(), System::nanoTime);
         this.state = new SandboxState(config, clock);
         FaultInjector faults = new FaultInjector(config.faults(), config.seed());
         RateLimiter limiter = new RateLimiter(config.qpsLimit(), System::nanoTime);
@@ -62,7 +63,7 @@ public final class TikTokSandbox implements AutoCloseable {
         apiServer.createContext("/", gateway);
         apiServer.createContext(ControlHandler.PREFIX + "/", new ControlHandler(control));
         apiServer.setExecutor(executor);
-        this.authServer = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
+        this.authServer = HttpServer.create(new InetSocketAddress(loopback, config.authPort()), 64);
         authServer.createContext("/", new AuthHost(state));
         authServer.setExecutor(executor);
         if (config.generateDemoData()) {

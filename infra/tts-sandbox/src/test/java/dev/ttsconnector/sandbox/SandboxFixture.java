@@ -23,7 +23,8 @@ final class SandboxFixture {
     final TestClient client;
 
     SandboxFixture(SandboxConfig.Builder config) {
-        sb = TikTokSandbox.start(config.generateDemoData(false).build());
+        // Frozen clock: tests move time explicitly and assert exact Unix seconds.
+        sb = TikTokSandbox.start(config.generateDemoData(false).clockTicking(false).build());
         var c = sb.control();
         sellerId = c.createSeller("Test Seller", "US").get("id").asText();
         us = c.createShop(sellerId, "Test US", "US", "LOCAL", true);

@@ -32,7 +32,7 @@ public final class CustomerServiceEndpoints implements EndpointSet {
         // Spec §10: an existing conversation is reopened and the same id returned.
         String key = shopId + "|" + buyer;
         String id = st.conversationByShopBuyer.computeIfAbsent(key, k -> {
-            Conversation c = new Conversation(st.ids.next(13), shopId, buyer);
+            Conversation c = new Conversation(st.ids.next(SandboxState.CONVERSATION), shopId, buyer);
             st.conversations.put(c.id, c);
             return c.id;
         });
@@ -100,7 +100,7 @@ public final class CustomerServiceEndpoints implements EndpointSet {
             default -> throw TtsError.invalidParam("type", "'" + type + "' is not a message type",
                     "TEXT, IMAGE, VIDEO, PRODUCT_CARD, ORDER_CARD, RETURN_REFUND_CARD, COUPON_CARD or LOGISTICS_CARD");
         }
-        Conversation.Message m = new Conversation.Message(st.ids.next(14), type, contentNode.asText(), st.now());
+        Conversation.Message m = new Conversation.Message(st.ids.next(SandboxState.MESSAGE), type, contentNode.asText(), st.now());
         c.messages.add(m);
         return SandboxJson.object().put("message_id", m.id());
     }

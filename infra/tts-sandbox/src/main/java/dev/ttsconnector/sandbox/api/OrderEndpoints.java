@@ -87,7 +87,7 @@ public final class OrderEndpoints implements EndpointSet {
         ObjectNode data = SandboxJson.object();
         List<Order> page = Paging.page(matches, pageSize, call.queryParam("page_token"), data);
         ArrayNode arr = data.putArray("orders");
-        page.forEach(o -> arr.add(Views.order(call.state(), o, false)));
+        page.forEach(o -> arr.add(Views.order(call.state(), o)));
         return data;
     }
 
@@ -110,7 +110,7 @@ public final class OrderEndpoints implements EndpointSet {
             if (!o.shopId.equals(call.shop().id)) {
                 throw TtsError.business(21008111L, "The order or package does not belong to the current seller.");
             }
-            arr.add(Views.order(call.state(), o, true));
+            arr.add(Views.order(call.state(), o));
         }
         return data;
     }

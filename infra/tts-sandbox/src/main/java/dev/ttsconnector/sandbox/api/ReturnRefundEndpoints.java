@@ -155,7 +155,7 @@ public final class ReturnRefundEndpoints implements EndpointSet {
         } else {
             lines = o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus)).map(l -> l.id).toList();
         }
-        Cancellation c = new Cancellation(st.ids.next(11), o.id, o.shopId, "CANCEL", "SELLER", "CANCELLATION_REQUEST_COMPLETE", reason, st.now());
+        Cancellation c = new Cancellation(st.ids.next(SandboxState.CANCEL), o.id, o.shopId, "CANCEL", "SELLER", "CANCELLATION_REQUEST_COMPLETE", reason, st.now());
         c.lineItemIds.addAll(lines);
         st.cancellations.put(c.id, c);
         st.cancelLines(o, lines, reason, "SELLER");

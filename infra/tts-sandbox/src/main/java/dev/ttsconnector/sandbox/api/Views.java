@@ -33,8 +33,11 @@ public final class Views {
         }
     }
 
-    /** Spec §4 order object. {@code detail} adds the fields search omits. */
-    public static ObjectNode order(SandboxState st, Order o, boolean detail) {
+    /**
+     * Spec §4 order object. Search and detail share it: the fields only detail has (payment auth/card codes,
+     * national registry id) have no meaning in the sandbox and are omitted in both.
+     */
+    public static ObjectNode order(SandboxState st, Order o) {
         Shop shop = st.shops.get(o.shopId);
         ObjectNode n = SandboxJson.object();
         n.put("id", o.id);

@@ -172,7 +172,7 @@ public final class SandboxControl {
     public ObjectNode order(String orderId) {
         return state.locked(() -> {
             Order o = state.order(orderId);
-            ObjectNode n = Views.order(state, o, true);
+            ObjectNode n = Views.order(state, o);
             ArrayNode pk = SandboxJson.array();
             o.packageIds.forEach(id -> pk.add(Views.parcel(state, state.parcels.get(id))));
             n.set("sandbox_packages", pk);
