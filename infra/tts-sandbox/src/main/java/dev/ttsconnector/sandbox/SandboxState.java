@@ -18,11 +18,12 @@ import dev.ttsconnector.sandbox.model.Sku;
 import dev.ttsconnector.sandbox.model.Warehouse;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -61,6 +62,11 @@ public final class SandboxState {
     public final Map<String, Conversation> conversations = new LinkedHashMap<>();
     public final Map<String, String> conversationByShopBuyer = new HashMap<>();
     private final Map<String, DeliveryOption> deliveryOptions = new HashMap<>();
+    /** Pending ON_HOLD releases by due time; entries of orders that left ON_HOLD meanwhile are skipped. */
+    private final PriorityQueue<HoldRelease> holds = new PriorityQueue<>(Comparator.comparingLong(HoldRelease::at));
+
+    private record HoldRelease(long at, Order order) {
+    }
 
     /** A single-use authorization code (spec §3.1: valid ~30 minutes). */
     public record AuthCode(String sellerId, long issuedAt, boolean used) {
@@ -323,6 +329,7 @@ public final class SandboxState {
             if ("ON_HOLD".equals(initial)) {
                 // Spec §4: ON_HOLD is the buyer-remorse window; the sandbox releases it after one hour.
                 o.onHoldReleaseAt = created + Duration.ofHours(1).toSeconds();
+                holds.add(new HoldRelease(o.onHoldReleaseAt, o));
             }
             orders.put(o.id, o);
             reserve(o, +1);
@@ -372,6 +379,7 @@ public final class SandboxState {
                     if (o.onHoldOrder) {
                         o.status = "ON_HOLD";
                         o.onHoldReleaseAt = now() + Duration.ofHours(1).toSeconds();
+                        holds.add(new HoldRelease(o.onHoldReleaseAt, o));
                         setLines(o, "AWAITING_SHIPMENT");
                     } else {
                         o.status = "AWAITING_SHIPMENT";
@@ -757,12 +765,17 @@ public final class SandboxState {
 
     // ---------------------------------------------------------------- time
 
-    /** Runs transitions that are due at the current sandbox time (ON_HOLD release, spec §4). */
+    /**
+     * Runs transitions that are due at the current sandbox time (ON_HOLD release after one hour, spec §4). Called on
+     * every API request and after clock advances; cheap when nothing is due.
+     */
     public void runDueTransitions() {
         locked(() -> {
             long now = now();
-            for (Order o : new ArrayList<>(orders.values())) {
-                if ("ON_HOLD".equals(o.status) && o.onHoldReleaseAt != null && o.onHoldReleaseAt <= now) {
+            while (!holds.isEmpty() && holds.peek().at() <= now) {
+                HoldRelease h = holds.poll();
+                Order o = h.order();
+                if ("ON_HOLD".equals(o.status) && o.onHoldReleaseAt != null && o.onHoldReleaseAt == h.at()) {
                     releaseHold(o);
                 }
             }

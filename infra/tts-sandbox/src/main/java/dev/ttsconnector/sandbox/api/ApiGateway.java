@@ -120,7 +120,11 @@ public final class ApiGateway implements HttpHandler {
             JsonNode json = parseBody(ex, route, body);
             ApiCall call = new ApiCall(state, route.method(), path, pathParams, query, json, grant, shop);
             Route chosen = route;
-            JsonNode data = state.locked(() -> chosen.handler().handle(call));
+            JsonNode data = state.locked(() -> {
+                // With a ticking clock, holds can fall due between control calls.
+                state.runDueTransitions();
+                return chosen.handler().handle(call);
+            });
             if (fault.timeoutAfterCommit()) {
                 counters.record(route.key(), -2);
                 sleep(fault.stallMillis());

@@ -171,6 +171,7 @@ public final class SandboxControl {
     /** Full order state: the detail view plus its packages' detail views. */
     public ObjectNode order(String orderId) {
         return state.locked(() -> {
+            state.runDueTransitions();
             Order o = state.order(orderId);
             ObjectNode n = Views.order(state, o);
             ArrayNode pk = SandboxJson.array();
