@@ -56,6 +56,8 @@ public final class SandboxState {
     public final Map<String, Product> products = new LinkedHashMap<>();
     public final Map<String, Sku> skus = new HashMap<>();
     public final Map<String, Order> orders = new LinkedHashMap<>();
+    /** Orders per shop in creation order, so shop-scoped searches do not scan other shops. */
+    public final Map<String, List<Order>> ordersByShop = new HashMap<>();
     public final Map<String, Parcel> parcels = new LinkedHashMap<>();
     public final Map<String, Cancellation> cancellations = new LinkedHashMap<>();
     public final Map<String, ReturnRequest> returns = new LinkedHashMap<>();
@@ -332,6 +334,7 @@ public final class SandboxState {
                 holds.add(new HoldRelease(o.onHoldReleaseAt, o));
             }
             orders.put(o.id, o);
+            ordersByShop.computeIfAbsent(shopId, k -> new java.util.ArrayList<>()).add(o);
             reserve(o, +1);
             if ("AWAITING_SHIPMENT".equals(initial)) {
                 createPendingParcel(o);

@@ -70,8 +70,7 @@ public final class OrderEndpoints implements EndpointSet {
         if (sortOrder.equals("DESC")) {
             cmp = cmp.reversed();
         }
-        List<Order> matches = call.state().orders.values().stream()
-                .filter(o -> o.shopId.equals(shopId))
+        List<Order> matches = call.state().ordersByShop.getOrDefault(shopId, List.of()).stream()
                 .filter(o -> status == null || o.status.equals(status))
                 // Spec §4: _ge inclusive, _lt exclusive.
                 .filter(o -> cGe == null || o.createTime >= cGe)
