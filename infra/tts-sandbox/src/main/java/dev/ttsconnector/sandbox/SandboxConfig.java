@@ -42,6 +42,7 @@ public final class SandboxConfig {
     private final int port;
     private final int authPort;
     private final int threads;
+    private final int webhookThreads;
 
     private SandboxConfig(Builder b) {
         this.seed = b.seed;
@@ -70,11 +71,12 @@ public final class SandboxConfig {
         this.port = b.port;
         this.authPort = b.authPort;
         this.threads = b.threads;
+        this.webhookThreads = b.webhookThreads;
         if (qpsLimit < 1) {
             throw new IllegalArgumentException("qpsLimit must be >= 1, was " + qpsLimit);
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        if (threads < 1 || webhookThreads < 1) {
+            throw new IllegalArgumentException("threads and webhookThreads must be >= 1, were " + threads + " and " + webhookThreads);
         }
         if (port < 0 || port > 65535 || authPort < 0 || authPort > 65535) {
             throw new IllegalArgumentException("port and authPort must be 0..65535, were " + port + " and " + authPort);
@@ -120,6 +122,7 @@ public final class SandboxConfig {
         b.port = port;
         b.authPort = authPort;
         b.threads = threads;
+        b.webhookThreads = webhookThreads;
         return b;
     }
 
@@ -155,6 +158,8 @@ public final class SandboxConfig {
     /** Port of the auth host; 0 = a free port. */
     public int authPort() { return authPort; }
     public int threads() { return threads; }
+    /** Webhook delivery threads: 1 keeps deliveries in emission order; more give throughput without ordering. */
+    public int webhookThreads() { return webhookThreads; }
 
     /** Mutable builder; all setters return this. */
     public static final class Builder {
@@ -194,6 +199,7 @@ public final class SandboxConfig {
         private int port = 0;
         private int authPort = 0;
         private int threads = 4;
+        private int webhookThreads = 1;
 
         public Builder seed(long v) { seed = v; return this; }
         public Builder appKey(String v) { appKey = v; return this; }
@@ -227,6 +233,7 @@ public final class SandboxConfig {
         public Builder demoOrderCount(int v) { demoOrderCount = v; return this; }
         public Builder port(int v) { port = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
+        public Builder webhookThreads(int v) { webhookThreads = v; return this; }
 
         public SandboxConfig build() {
             return new SandboxConfig(this);

@@ -150,4 +150,21 @@ class WebhookFunctionalTest {
         assertThat(f.sb.control().awaitWebhooks(Duration.ofSeconds(5))).isTrue();
         assertThat(receiver.received).hasSize(1);
     }
+
+    @Test
+    void severalDeliveryThreads_deliverEveryEventOnce() throws Exception {
+        f.sb.close();
+        f = new SandboxFixture(SandboxConfig.builder().appWebhookAddress(receiver.url()).webhookThreads(4));
+        f.sb.control().setStock(f.skuA, f.usMainWarehouse, 1000);
+        for (int i = 0; i < 20; i++) {
+            f.orderUs(Map.of(f.skuA, 1), null, false);
+        }
+        assertThat(f.sb.control().awaitWebhooks(Duration.ofSeconds(10))).isTrue();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (WebhookReceiver.Received r : receiver.received) {
+            ids.add(SandboxJson.MAPPER.readTree(r.body()).get("tts_notification_id").asText());
+        }
+        assertThat(receiver.received).hasSize(20);
+        assertThat(ids).hasSize(20);
+    }
 }

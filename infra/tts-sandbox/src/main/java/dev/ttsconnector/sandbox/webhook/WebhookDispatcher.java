@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Delivers webhooks (spec §12): signed with {@code Authorization} = hex HMAC-SHA256(app_secret, app_key + body),
  * envelope {@code {type, tts_notification_id, shop_id, timestamp, data}}, POSTed to the shop's subscription for the
  * topic or else the app-level address. A delivery that does not get a 2xx is retried 2 min, 30 min, 3 h and 12 h
- * later in sandbox time, then dropped. One worker thread sends in order, so deliveries are observable and
- * deterministic; injected faults duplicate or reorder them.
+ * later in sandbox time, then dropped. With one worker thread (the default) deliveries go out in emission order,
+ * so they are observable and deterministic; injected faults duplicate or reorder them. More threads
+ * ({@code SandboxConfig.webhookThreads}) trade ordering for throughput, as TikTok gives no ordering guarantee.
  */
 public final class WebhookDispatcher implements EventSink, AutoCloseable {
     /** Spec §12: 4 retries at 2 min, 30 min, 3 h, 12 h. */
@@ -42,7 +43,7 @@ public final class WebhookDispatcher implements EventSink, AutoCloseable {
     private final Deque<Delivery> queue = new ArrayDeque<>();
     private final List<ObjectNode> log = new ArrayList<>();
     private final AtomicLong notificationSeq = new AtomicLong();
-    private final Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
     private volatile boolean enabled;
     private Delivery held;
     private int inFlight;
@@ -73,7 +74,9 @@ public final class WebhookDispatcher implements EventSink, AutoCloseable {
         this.faults = faults;
         this.enabled = config.webhooksEnabled();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        this.worker = Thread.ofPlatform().daemon().name("tts-sandbox-webhooks").start(this::run);
+        for (int i = 0; i < config.webhookThreads(); i++) {
+            workers.add(Thread.ofPlatform().daemon().name("tts-sandbox-webhooks-" + i).start(this::run));
+        }
     }
 
     public void enabled(boolean on) {
@@ -243,6 +246,6 @@ public final class WebhookDispatcher implements EventSink, AutoCloseable {
             closed = true;
             notifyAll();
         }
-        worker.interrupt();
+        workers.forEach(Thread::interrupt);
     }
 }
