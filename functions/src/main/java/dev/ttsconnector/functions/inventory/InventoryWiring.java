@@ -53,6 +53,7 @@ public final class InventoryWiring {
     public final Clock clock;
     public final MetricsLogger metrics;
     public final ShopAccess shops;
+    public final SettingsService settings;
     public final ParkedItemStore parked;
     public final StockStore stock;
     public final LocationStore locations;
@@ -79,7 +80,7 @@ public final class InventoryWiring {
         this.locations = new DynamoDbLocationStore(dynamo, table);
         this.mappings = new DynamoDbSkuMappingStore(dynamo, table);
         this.catalog = new DynamoDbCatalogStore(dynamo, table);
-        SettingsService settings = new SettingsService(new DynamoDbSettingsStore(dynamo, table),
+        this.settings = new SettingsService(new DynamoDbSettingsStore(dynamo, table),
                 SettingsValidator.standard(), clock);
         ShopInventoryApi tiktok = new TikTokShopInventoryApi(shops);
         InventoryPushPlanner planner = InventoryPushPlanner.standard();
