@@ -8,9 +8,11 @@ import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * {@link OrderStore} on the single table. One item per order, {@code PK=INT#<integrationId>#ORDER#<tiktokOrderId>},
  * {@code SK=ORDER}; the record is one compact JSON attribute ({@code doc}) beside the few attributes conditions and
- * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt>#<tiktokOrderId>}) lists an integration's
- * orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key) the same per status.
+ * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt, fixed-width UTC>#<tiktokOrderId>})
+ * lists an integration's orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key) the same per status.
  */
 public final class DynamoDbOrderStore implements OrderStore {
 
@@ -87,7 +89,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         String condition = pkName + " = :pk";
         if (query.updatedSince() != null) {
             condition += " AND " + skName + " >= :since";
-            values.put(":since", AttributeValue.fromS(query.updatedSince().toString()));
+            values.put(":since", AttributeValue.fromS(DynamoDbItems.sortable(query.updatedSince())));
         }
         QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
                 .keyConditionExpression(condition)
@@ -102,7 +104,10 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     static Map<String, AttributeValue> toItem(AppOrder order) {
-        String sortKey = order.updatedAt() + "#" + order.tiktokOrderId();
+        // Fixed-width time: with Instant.toString() a ".500Z" update sorted before its whole second and fell out
+        // of updatedSince ranges (proven by DynamoDbOrderStoreFunctionalTest).
+        Instant updated = Objects.requireNonNull(order.updatedAt(), "updatedAt of a stored order is required");
+        String sortKey = DynamoDbItems.sortable(updated) + "#" + order.tiktokOrderId();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", AttributeValue.fromS(pk(order.integrationId(), order.tiktokOrderId())));
         item.put("SK", AttributeValue.fromS("ORDER"));
