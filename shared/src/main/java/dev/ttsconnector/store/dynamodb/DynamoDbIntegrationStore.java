@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -88,7 +89,7 @@ public final class DynamoDbIntegrationStore implements IntegrationStore {
                 .keyConditionExpression("GSI1PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(LIST_PK)))
                 .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor)));
+                .exclusiveStartKey(Cursors.decodeFor(cursor, Set.of("PK", "SK", "GSI1PK", "GSI1SK"), "GSI1PK", LIST_PK)));
         List<Integration> items = new ArrayList<>();
         response.items().forEach(i -> items.add(fromItem(i)));
         return new Page<>(items, Cursors.encode(response.lastEvaluatedKey()));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -91,12 +92,19 @@ public final class DynamoDbOrderStore implements OrderStore {
             condition += " AND " + skName + " >= :since";
             values.put(":since", AttributeValue.fromS(DynamoDbItems.sortable(query.updatedSince())));
         }
+        Map<String, AttributeValue> startKey = Cursors.decodeFor(query.cursor(), Set.of("PK", "SK", pkName, skName),
+                pkName, partition);
+        if (startKey != null && values.containsKey(":since")
+                && startKey.get(skName).s().compareTo(values.get(":since").s()) < 0) {
+            // DynamoDB refuses a start key outside the key condition; the caller changed updatedSince mid-listing.
+            throw new IllegalArgumentException("cursor lies before updatedSince; start the listing again without it");
+        }
         QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
                 .keyConditionExpression(condition)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(query.limit())
-                .exclusiveStartKey(Cursors.decode(query.cursor()))
+                .exclusiveStartKey(startKey)
                 .build();
         QueryResponse response = dynamo.query(request);
         List<AppOrder> orders = response.items().stream().map(DynamoDbOrderStore::fromItem).toList();

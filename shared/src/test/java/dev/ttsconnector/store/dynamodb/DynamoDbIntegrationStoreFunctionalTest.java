@@ -195,6 +195,18 @@ class DynamoDbIntegrationStoreFunctionalTest {
     }
 
     @Test
+    void list_withCursorOfAnotherListing_isRejectedAsIllegalArgument() {
+        String ordersCursor = Cursors.encode(Map.of("PK", AttributeValue.fromS("INT#x#ORDER#1"),
+                "SK", AttributeValue.fromS("ORDER"), "GSI1PK", AttributeValue.fromS("INT#x#ORDERS"),
+                "GSI1SK", AttributeValue.fromS("2026-11-20T10:00:00.000000000Z#1")));
+
+        assertThatThrownBy(() -> store.list(10, ordersCursor))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor");
+        assertThatThrownBy(() -> store.list(10, "%%%"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor");
+    }
+
+    @Test
     void list_isOldestFirst_acrossPages_evenWhenInstantsHaveDifferentFractionWidths() {
         // The listing is global (admin view): other tests' integrations interleave, so only ours are compared.
         Instant base = Instant.parse("2026-11-21T08:00:00Z");

@@ -173,6 +173,32 @@ class DynamoDbOrderStoreFunctionalTest {
     }
 
     @Test
+    void list_withCursorOfAnotherListing_isRejectedAsIllegalArgument_notSentToDynamoDb() {
+        for (int i = 0; i < 3; i++) {
+            store.insert(order("70" + i, AppOrderStatus.NEW, T0.plusSeconds(i))).orElseThrow();
+        }
+        String byUpdateTime = store.list(new OrderQuery(integrationId, null, null, 1, null)).nextCursor();
+        String byStatus = store.list(new OrderQuery(integrationId, AppOrderStatus.NEW, null, 1, null)).nextCursor();
+        String otherIntegration = "it-" + UUID.randomUUID();
+        // Decodes fine but names key attributes no index of this table has.
+        String forged = Cursors.encode(java.util.Map.of("PK", DynamoDbItems.s("x")));
+
+        assertThat(byUpdateTime).isNotNull();
+        assertThat(byStatus).isNotNull();
+        for (OrderQuery wrong : List.of(
+                new OrderQuery(integrationId, AppOrderStatus.NEW, null, 10, byUpdateTime),
+                new OrderQuery(integrationId, null, null, 10, byStatus),
+                new OrderQuery(integrationId, AppOrderStatus.CANCELLED, null, 10, byStatus),
+                new OrderQuery(otherIntegration, null, null, 10, byUpdateTime),
+                new OrderQuery(integrationId, null, T0.plusSeconds(3), 10, byUpdateTime),
+                new OrderQuery(integrationId, null, null, 10, forged))) {
+            assertThatThrownBy(() -> store.list(wrong)).as("%s", wrong)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cursor");
+        }
+    }
+
+    @Test
     void list_neverReturnsAnotherIntegrationsOrders() {
         store.insert(order("6001", AppOrderStatus.NEW, T0)).orElseThrow();
         String mine = integrationId;
