@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * {@link IntegrationStore} on the single table. Items:
  * <ul>
- *   <li>{@code PK=INT#<id>, SK=META}: the integration; {@code GSI1PK=INTEGRATIONS, GSI1SK=<createdAt, fixed-width UTC>#<id>}
- *   lists them oldest first.</li>
+ *   <li>{@code PK=INT#<id>, SK=META}: the integration; {@code GSI1PK=INTEGRATIONS,
+ *   GSI1SK=<createdAt, fixed-width UTC>#<id>} lists them oldest first.</li>
  *   <li>{@code PK=INTNAME#<lower-case name>, SK=CLAIM}: unique-name claim (global lookup item).</li>
  *   <li>{@code PK=SHOP#<shopId>, SK=CLAIM}: the shop → integration claim webhooks are routed by (global lookup item).</li>
  * </ul>
@@ -89,7 +89,8 @@ public final class DynamoDbIntegrationStore implements IntegrationStore {
                 .keyConditionExpression("GSI1PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(LIST_PK)))
                 .limit(limit)
-                .exclusiveStartKey(Cursors.decodeFor(cursor, Set.of("PK", "SK", "GSI1PK", "GSI1SK"), "GSI1PK", LIST_PK)));
+                .exclusiveStartKey(Cursors.decodeFor(cursor, Set.of("PK", "SK", "GSI1PK", "GSI1SK"), "GSI1PK",
+                        LIST_PK)));
         List<Integration> items = new ArrayList<>();
         response.items().forEach(i -> items.add(fromItem(i)));
         return new Page<>(items, Cursors.encode(response.lastEvaluatedKey()));

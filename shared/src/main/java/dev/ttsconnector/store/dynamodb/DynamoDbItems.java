@@ -33,7 +33,7 @@ public final class DynamoDbItems {
 
     /**
      * {@code instant} as fixed-width UTC text whose string order is time order (for GSI sort keys and the
-     * {@code >=}/{@code <} conditions on them). Years after 9999 are out of range.
+     * {@code >=}/{@code <} conditions on them); correct for the years 0000-9999.
      */
     public static String sortable(Instant instant) {
         return SORTABLE.format(instant);

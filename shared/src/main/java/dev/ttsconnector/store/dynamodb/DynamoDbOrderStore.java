@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@link OrderStore} on the single table. One item per order, {@code PK=INT#<integrationId>#ORDER#<tiktokOrderId>},
  * {@code SK=ORDER}; the record is one compact JSON attribute ({@code doc}) beside the few attributes conditions and
  * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt, fixed-width UTC>#<tiktokOrderId>})
- * lists an integration's orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key) the same per status.
+ * lists an integration's orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key)
+ * the same per status. Cursors are checked against the listing they are passed to (index, status, integration).
  */
 public final class DynamoDbOrderStore implements OrderStore {
 
