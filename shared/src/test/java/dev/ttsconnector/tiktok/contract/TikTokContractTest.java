@@ -410,6 +410,46 @@ class TikTokContractTest {
         assertThat(w.client.webhooks().list(shop)).noneSatisfy(s -> assertThat(s.eventType()).isEqualTo("ORDER_STATUS_CHANGE"));
     }
 
+    @Test
+    void webhookDelivery_isSignedAsSpecifiedAndAcceptedByTheClientVerifier() throws Exception {
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+        receiver.createContext("/hook", ex -> {
+            received.add(new String[] {ex.getRequestHeaders().getFirst("Authorization"),
+                    new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            w.client.webhooks().register(shop, "ORDER_STATUS_CHANGE", url);
+            String orderId = w.order(Map.of(w.skuA, 1), null);
+            w.control.setOrderStatus(orderId, "CANCELLED");
+            assertThat(w.control.awaitWebhooks(Duration.ofSeconds(10))).isTrue();
+
+            var verifier = new dev.ttsconnector.tiktok.webhook.WebhookVerifier(w.sb.config().appKey(),
+                    w.sb.config().appSecret(), w.clock);
+            String[] delivery = received.stream().filter(r -> r[1].contains(orderId)).reduce((a, b) -> b).orElseThrow();
+            var result = verifier.verify(delivery[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), delivery[0]);
+            assertThat(result.valid()).as(result.reason()).isTrue();
+            // Spec §12 envelope: type 1 = ORDER_STATUS_CHANGE, with tts_notification_id, shop_id, timestamp, data.
+            assertThat(result.event().type()).isEqualTo(1);
+            assertThat(result.event().ttsNotificationId()).isNotBlank();
+            assertThat(result.event().shopId()).isEqualTo(w.usShopId);
+            assertThat(result.event().data().get("order_id").asText()).isEqualTo(orderId);
+            assertThat(result.event().data().get("order_status").asText()).isEqualTo("CANCELLED");
+            // Spec §12: hex HMAC-SHA256(app_secret, app_key + raw body); a changed body no longer verifies.
+            assertThat(delivery[0]).matches("[0-9a-f]{64}");
+            String tampered = delivery[1].replace("CANCELLED", "DELIVERED");
+            assertThat(verifier.verify(tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8), delivery[0]).valid()).isFalse();
+        } finally {
+            w.client.webhooks().unregister(shop, "ORDER_STATUS_CHANGE");
+            receiver.stop(0);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A provider of the order's delivery option, looked up through the client (spec §5 flow). */
