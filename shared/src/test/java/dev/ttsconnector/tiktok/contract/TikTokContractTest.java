@@ -450,6 +450,47 @@ class TikTokContractTest {
         }
     }
 
+    @Test
+    void retriedWebhookDelivery_thirtyTwoMinutesLater_stillVerifies() throws Exception {
+        List<String[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int[] answer = {500};
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+        receiver.createContext("/hook", ex -> {
+            received.add(new String[] {ex.getRequestHeaders().getFirst("Authorization"),
+                    new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)});
+            ex.sendResponseHeaders(answer[0], -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            w.client.webhooks().register(shop, "ORDER_STATUS_CHANGE",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+            String orderId = w.order(Map.of(w.skuA, 1), null);
+            w.control.setOrderStatus(orderId, "CANCELLED");
+            assertThat(w.control.awaitWebhooks(Duration.ofSeconds(10))).isTrue();
+            // Unacknowledged: TikTok retries after 2 min, then 30 min more (spec §12), with the same body.
+            w.control.advanceClock(Duration.ofMinutes(2));
+            assertThat(w.control.awaitWebhooks(Duration.ofSeconds(10))).isTrue();
+            answer[0] = 200;
+            w.control.advanceClock(Duration.ofMinutes(30));
+            assertThat(w.control.awaitWebhooks(Duration.ofSeconds(10))).isTrue();
+
+            List<String[]> forOrder = received.stream().filter(r -> r[1].contains(orderId) && r[1].contains("\"CANCELLED\"")).toList();
+            assertThat(forOrder).hasSize(3);
+            var verifier = new dev.ttsconnector.tiktok.webhook.WebhookVerifier(w.sb.config().appKey(),
+                    w.sb.config().appSecret(), w.clock);
+            String[] last = forOrder.get(2);
+            var result = verifier.verify(last[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), last[0]);
+            assertThat(result.valid()).as(result.reason()).isTrue();
+            assertThat(result.event().ttsNotificationId()).isEqualTo(verifier.verify(
+                    forOrder.get(0)[1].getBytes(java.nio.charset.StandardCharsets.UTF_8), forOrder.get(0)[0]).event().ttsNotificationId());
+        } finally {
+            w.client.webhooks().unregister(shop, "ORDER_STATUS_CHANGE");
+            receiver.stop(0);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** A provider of the order's delivery option, looked up through the client (spec §5 flow). */
