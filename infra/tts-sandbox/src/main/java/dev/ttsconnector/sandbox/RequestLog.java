@@ -32,13 +32,15 @@ public final class RequestLog {
      * @param headerNames    lower-case request header names
      * @param bodyFields     JSON field paths of the body: {@code skus}, {@code skus[].id},
      *                       {@code skus[].inventory[].quantity} …; empty without a JSON object body
+     * @param body           the raw body as received (UTF-8), empty without one; lets a test recompute the
+     *                       signature
      * @param receivedAtNanos {@link System#nanoTime()} at arrival (for per-second rate measurements)
      * @param code           answered envelope code; -1 connection reset, -2 timeout after commit, 0 success
      * @param httpStatus     answered HTTP status, 0 when no answer was sent
      */
     public record Entry(long seq, String host, String method, String path, Map<String, String> query,
-                        List<String> headerNames, List<String> bodyFields, long receivedAtNanos, long code,
-                        int httpStatus) {
+                        List<String> headerNames, List<String> bodyFields, String body, long receivedAtNanos,
+                        long code, int httpStatus) {
 
         public ObjectNode toJson() {
             ObjectNode n = SandboxJson.object().put("seq", seq).put("host", host).put("method", method).put("path", path);
@@ -48,6 +50,7 @@ public final class RequestLog {
             headerNames.forEach(h::add);
             ArrayNode b = n.putArray("body_fields");
             bodyFields.forEach(b::add);
+            n.put("body", body);
             n.put("received_at_nanos", receivedAtNanos).put("code", code).put("http_status", httpStatus);
             return n;
         }
@@ -61,7 +64,9 @@ public final class RequestLog {
         TreeSet<String> names = new TreeSet<>();
         headerNames.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
         Entry e = new Entry(seq.incrementAndGet(), host, method, path, Map.copyOf(new LinkedHashMap<>(query)),
-                List.copyOf(names), bodyFields(body), receivedAtNanos, code, httpStatus);
+                List.copyOf(names), bodyFields(body),
+                body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8), receivedAtNanos, code,
+                httpStatus);
         synchronized (entries) {
             if (entries.size() >= CAPACITY) {
                 entries.pollFirst();
