@@ -141,6 +141,7 @@ public final class OrderCancellationService {
             throw new ApiException(409, "order_not_cancellable", "Order " + order.id() + " is " + order.status().value()
                     + " (TikTok " + order.tiktokStatus() + "); TikTok no longer allows the seller to cancel it", "id");
         }
+        ConnectedShop shop = connected(integrationId);
         String reason = explicitReason != null ? explicitReason
                 : request.isFullOrder() ? current.orders().fullOrderCancelReason()
                 : current.orders().lineItemCancelReason();
@@ -154,7 +155,7 @@ public final class OrderCancellationService {
         }
         CancellationRecord stored = cancellations.list(integrationId, tiktokOrderId).stream()
                 .filter(r -> r.sequence() == sequence).findFirst().orElseThrow(() -> inProgress(order));
-        return submit(order, stored, current);
+        return submit(order, shop, stored, current);
     }
 
     // ------------------------------------------------------------------ validation and planning
@@ -277,13 +278,13 @@ public final class OrderCancellationService {
         if (pending.updatedAt().plus(PENDING_LEASE).isAfter(clock.now())) {
             throw inProgress(order);
         }
+        ConnectedShop shop = connected(order.integrationId());
         CancellationRecord taken;
         try {
             taken = cancellations.replace(pending.retaken(clock.now()));
         } catch (VersionConflictException lost) {
             throw inProgress(order);
         }
-        ConnectedShop shop = connected(order.integrationId());
         Optional<Cancellation> applied;
         try {
             applied = findApplied(shop, taken);
@@ -295,11 +296,11 @@ public final class OrderCancellationService {
                     applied.get().cancelStatus(), taken.rejectedBuyerRequests(), clock.now()));
             return finish(order, done);
         }
-        return submit(order, taken, current);
+        return submit(order, shop, taken, current);
     }
 
-    private CancellationResult submit(AppOrder order, CancellationRecord record, ConnectorSettings current) {
-        ConnectedShop shop = connected(order.integrationId());
+    private CancellationResult submit(AppOrder order, ConnectedShop shop, CancellationRecord record,
+                                      ConnectorSettings current) {
         List<String> rejected = new ArrayList<>(record.rejectedBuyerRequests());
         try {
             if (current.refunds().rejectBuyerRequestsOnSellerCancel()) {
@@ -315,6 +316,23 @@ public final class OrderCancellationService {
             saveRejected(record, rejected);
             throw unavailable(order, e);
         } catch (TikTokApiException e) {
+            if (!(e instanceof TikTokAuthException)) {
+                // The client retries writes after timeouts; TikTok may have applied an earlier attempt and now refuses
+                // the repeat (reliability R5). Such a cancellation is ours, not a refusal.
+                Optional<Cancellation> applied;
+                try {
+                    applied = findApplied(shop, record);
+                } catch (TikTokApiException lookupFailed) {
+                    // Cannot tell whether the earlier attempt got through: stay PENDING, the next request looks again.
+                    saveRejected(record, rejected);
+                    throw unavailable(order, lookupFailed);
+                }
+                if (applied.isPresent()) {
+                    CancellationRecord done = cancellations.replace(record.submitted(applied.get().cancelId(),
+                            applied.get().cancelStatus(), rejected, clock.now()));
+                    return finish(order, done);
+                }
+            }
             String message = "TikTok refused the cancellation of order " + order.id() + ": " + e.tiktokMessage()
                     + " (code " + e.code() + ", request_id " + e.requestId() + ")";
             cancellations.replace(record.failed(message, rejected, clock.now()));
