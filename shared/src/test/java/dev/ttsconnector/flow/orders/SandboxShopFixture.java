@@ -94,6 +94,29 @@ public final class SandboxShopFixture implements AutoCloseable {
         return sandbox;
     }
 
+    /**
+     * Calls the sandbox counted for an endpoint ({@code "POST /path/{param}"}), once the count has settled: the sandbox
+     * counts a call just after answering it, so a count read right after a call may not include it yet.
+     */
+    public long settledCalls(String endpoint) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long seen = sandbox.control().calls(endpoint);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = sandbox.control().calls(endpoint);
+            if (now == seen) {
+                return now;
+            }
+            seen = now;
+        }
+        return seen;
+    }
+
     public SettingsService settings() {
         return settings;
     }

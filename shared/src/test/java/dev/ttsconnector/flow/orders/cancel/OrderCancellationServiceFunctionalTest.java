@@ -90,7 +90,7 @@ class OrderCancellationServiceFunctionalTest {
     }
 
     private static long calls(String endpoint) {
-        return fixture.sandbox().control().calls(endpoint);
+        return fixture.settledCalls(endpoint);
     }
 
     private static ApiException refusal(Runnable call) {
