@@ -54,8 +54,9 @@ import java.util.Set;
  *       answer with the existing cancellation and call TikTok not at all.</li>
  *   <li>409 {@code order_not_cancellable} when the app order is cancelled, in transit, delivered or completed.</li>
  *   <li>A PENDING cancellation newer than {@link #PENDING_LEASE} means another request is at work: 409
- *       {@code cancellation_in_progress}. An older one (a crash or a TikTok timeout) is first looked up in TikTok
- *       (seller cancellations of the order); found, it is adopted; not found, it is sent again.</li>
+ *       {@code cancellation_in_progress}. An older one (a crash or a TikTok timeout) is settled first: looked up in
+ *       TikTok (seller cancellations of the order) and adopted when found, sent again when not; then the current
+ *       request is planned against the result.</li>
  *   <li>A new record (next sequence, conditional insert) is written before TikTok is called, so a concurrent request
  *       loses the insert and gets 409 instead of a second TikTok cancellation.</li>
  *   <li>With "Reject Buyer Refund Requests for Seller-Initiated Cancellations" on, the order's pending buyer
@@ -115,8 +116,9 @@ public final class OrderCancellationService {
      */
     public CancellationResult cancel(String integrationId, String tiktokOrderId, CancelOrderRequest request) {
         Objects.requireNonNull(request, "request");
-        AppOrder order = orders.get(integrationId, tiktokOrderId)
+        AppOrder found = orders.get(integrationId, tiktokOrderId)
                 .orElseThrow(() -> ApiException.notFound("order", appOrderId(integrationId, tiktokOrderId)));
+        AppOrder order = found;
         ConnectorSettings current = settings.require(integrationId).settings();
         if (!current.orders().cancelInTikTokWhenCanceled()) {
             throw new ApiException(409, "cancel_disabled", "Cancelling orders in TikTok is switched off for integration "
@@ -124,17 +126,24 @@ public final class OrderCancellationService {
                     "settings.orders.cancelInTikTokWhenCanceled");
         }
         String explicitReason = validateReason(request.reason());
-        Map<String, List<String>> lineIdsBySku = lineIdsBySku(order);
-        Map<String, Integer> wanted = validateLines(request.lines(), order, lineIdsBySku);
+        Map<String, List<String>> lineIdsBySku = lineIdsBySku(found);
+        Map<String, Integer> wanted = validateLines(request.lines(), found, lineIdsBySku);
 
         List<CancellationRecord> existing = cancellations.list(integrationId, tiktokOrderId);
         Optional<CancellationRecord> pending = existing.stream()
                 .filter(r -> r.state() == CancellationState.PENDING).findFirst();
+        CancellationResult resumed = null;
         if (pending.isPresent()) {
-            return resume(order, pending.get(), current);
+            // An earlier attempt's outcome is unknown: settle it first, then plan this request against the result.
+            resumed = resume(order, pending.get(), current);
+            order = resumed.order();
+            existing = resumed.cancellations();
         }
         Plan plan = plan(order, request.isFullOrder(), wanted, lineIdsBySku, existing);
         if (plan.covering() != null) {
+            if (resumed != null && plan.covering().sequence() == resumed.cancellation().sequence()) {
+                return resumed;
+            }
             return new CancellationResult(false, plan.covering(), existing, order);
         }
         if (NOT_CANCELLABLE.contains(order.status())) {
@@ -151,10 +160,10 @@ public final class OrderCancellationService {
                 request.isFullOrder() ? CancellationScope.FULL_ORDER : CancellationScope.LINES, plan.lineItemIds(),
                 plan.added(), reason, CancellationState.PENDING, null, null, List.of(), null, now, now, 0);
         if (!cancellations.insert(fresh)) {
-            throw inProgress(order);
+            throw inProgress(found);
         }
         CancellationRecord stored = cancellations.list(integrationId, tiktokOrderId).stream()
-                .filter(r -> r.sequence() == sequence).findFirst().orElseThrow(() -> inProgress(order));
+                .filter(r -> r.sequence() == sequence).findFirst().orElseThrow(() -> inProgress(found));
         return submit(order, shop, stored, current);
     }
 

@@ -21,6 +21,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -372,6 +377,47 @@ class OrderCancellationServiceFunctionalTest {
         assertThat(calls(CANCEL)).isEqualTo(cancelsAfterFault);
         assertThat(orders.get(integration, order.tiktokOrderId()).orElseThrow().status())
                 .isEqualTo(AppOrderStatus.CANCELLED);
+    }
+
+    @Test
+    void cancel_sentTwiceAtOnce_reachesTikTokOnce() throws Exception {
+        String integration = fixture.newIntegration(ON + "}");
+        AppOrder order = order(integration);
+        long before = calls(CANCEL);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return service.cancel(integration, order.tiktokOrderId(), CancelOrderRequest.fullOrder());
+                    } catch (ApiException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : answers) {
+                results.add(f.get(30, TimeUnit.SECONDS));
+            }
+
+            assertThat(results).filteredOn(r -> r instanceof CancellationResult c && c.created()).hasSize(1);
+            assertThat(results).filteredOn(r -> !(r instanceof CancellationResult c && c.created()))
+                    .singleElement().satisfies(other -> {
+                        if (other instanceof ApiException e) {
+                            assertThat(e.code()).isEqualTo("cancellation_in_progress");
+                        } else {
+                            assertThat(((CancellationResult) other).created()).isFalse();
+                        }
+                    });
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(calls(CANCEL)).isEqualTo(before + 1);
+        assertThat(records.list(integration, order.tiktokOrderId())).hasSize(1);
     }
 
     @Test
