@@ -2,6 +2,7 @@ package dev.ttsconnector.flow.orders.cancel;
 
 import dev.ttsconnector.api.ApiException;
 import dev.ttsconnector.app.orders.AppOrder;
+import dev.ttsconnector.app.orders.AppOrderId;
 import dev.ttsconnector.app.orders.AppOrderStatus;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.OrderLine;
@@ -485,6 +486,6 @@ public final class OrderCancellationService {
     }
 
     private static String appOrderId(String integrationId, String tiktokOrderId) {
-        return dev.ttsconnector.app.orders.AppOrderId.of(integrationId, tiktokOrderId);
+        return AppOrderId.of(integrationId, tiktokOrderId);
     }
 }
