@@ -97,7 +97,7 @@ final class Wiring {
         Clock clock = Clock.system();
         ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(dynamo, tableName), clock,
                 bootstrapAdminHashes);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, inventoryServices(dynamo, clock)));
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, inventoryServices(dynamo, clock)));
     }
 
     /** Inventory flow (issue 6): app stock, locations and catalog; stock changes are queued for selling integrations. */

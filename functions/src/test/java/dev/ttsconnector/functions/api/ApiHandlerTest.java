@@ -40,8 +40,7 @@ class ApiHandlerTest {
         store.create(new ApiKey("key-revoked", "old", ApiKeyHashes.sha256Hex(REVOKED), true, Set.of(),
                 clock.now(), null, true));
         ApiKeyService apiKeys = new ApiKeyService(store, clock, List.of(ApiKeyHashes.sha256Hex(BOOTSTRAP)));
-        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys,
-                dev.ttsconnector.api.routes.InventoryRoutes.Services.inMemory(clock))));
+        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys)));
     }
 
     private static APIGatewayV2HTTPEvent fixture(String name) {

@@ -18,6 +18,7 @@ public final class ApiRoutes {
         return List.of(
                 new OpenApiRoutes(),
                 new ApiKeysRoutes(deps.apiKeys()),
+                new OrderCancelRoutes(deps.orderCancellations()),
                 // inventory flow (issue 6)
                 new LocationRoutes(deps.inventory()),
                 new InventoryRoutes(deps.inventory()),

@@ -7,22 +7,16 @@ import dev.ttsconnector.api.ApiResponse;
 import dev.ttsconnector.api.JsonBody;
 import dev.ttsconnector.api.RouteModule;
 import dev.ttsconnector.api.Router;
-import dev.ttsconnector.app.inventory.InMemoryStockStore;
 import dev.ttsconnector.app.inventory.StockLevel;
 import dev.ttsconnector.app.inventory.StockStore;
-import dev.ttsconnector.app.locations.InMemoryLocationStore;
 import dev.ttsconnector.app.locations.LocationStore;
 import dev.ttsconnector.app.products.CatalogStore;
-import dev.ttsconnector.app.products.InMemoryCatalogStore;
-import dev.ttsconnector.app.products.InMemorySkuMappingStore;
 import dev.ttsconnector.app.products.SkuMappingStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.flow.inventory.CatalogSyncService;
-import dev.ttsconnector.flow.inventory.InventoryPushEnqueuer;
 import dev.ttsconnector.flow.inventory.StockService;
 import dev.ttsconnector.flow.inventory.StockUpdate;
-import dev.ttsconnector.queue.InMemoryQueuePublisher;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,17 +40,6 @@ public final class InventoryRoutes implements RouteModule {
             Objects.requireNonNull(mappings, "mappings");
             Objects.requireNonNull(stockService, "stockService");
             Objects.requireNonNull(clock, "clock");
-        }
-
-        /** Everything in memory with no integration selling anything: for tests and local tools. */
-        public static Services inMemory(Clock clock) {
-            InMemoryLocationStore locations = new InMemoryLocationStore();
-            InMemoryStockStore stock = new InMemoryStockStore(clock);
-            InMemorySkuMappingStore mappings = new InMemorySkuMappingStore();
-            InventoryPushEnqueuer enqueuer = new InventoryPushEnqueuer(new InMemoryQueuePublisher(clock),
-                    "in-memory://InventoryPushQueue.fifo", clock);
-            return new Services(new InMemoryCatalogStore(), locations, stock, mappings,
-                    new StockService(stock, locations, mappings, enqueuer, List::of), clock);
         }
     }
 
@@ -86,8 +69,9 @@ public final class InventoryRoutes implements RouteModule {
 
     private final Services services;
 
+    /** @param services null while the deployment does not wire inventory: the routes then answer 503 */
     public InventoryRoutes(Services services) {
-        this.services = Objects.requireNonNull(services, "services");
+        this.services = services;
     }
 
     @Override
@@ -101,7 +85,7 @@ public final class InventoryRoutes implements RouteModule {
         SetInventoryRequest body = JsonBody.read(request, SetInventoryRequest.class);
         StockService.Result result;
         try {
-            result = services.stockService().setLevels(body.items());
+            result = services().stockService().setLevels(body.items());
         } catch (IllegalArgumentException e) {
             throw invalid(e);
         }
@@ -117,11 +101,11 @@ public final class InventoryRoutes implements RouteModule {
             throw ApiException.validation("sku", "give sku, locationId or both");
         }
         if (sku != null) {
-            List<StockLevelView> levels = services.stock().listBySku(sku).stream()
+            List<StockLevelView> levels = services().stock().listBySku(sku).stream()
                     .filter(l -> location == null || l.locationId().equals(location)).map(StockLevelView::of).toList();
             return ApiResponse.ok(new StockLevelList(levels, null));
         }
-        Page<StockLevel> page = services.stock().listByLocation(location, limit(request),
+        Page<StockLevel> page = services().stock().listByLocation(location, limit(request),
                 request.queryParam("cursor").orElse(null));
         return ApiResponse.ok(new StockLevelList(page.items().stream().map(StockLevelView::of).toList(),
                 page.nextCursor()));
@@ -130,7 +114,7 @@ public final class InventoryRoutes implements RouteModule {
     private ApiResponse unmatched(ApiRequest request) {
         String integrationId = request.pathParam("id");
         return ApiResponse.ok(new UnmatchedSkus(integrationId,
-                CatalogSyncService.unmatchedAppSkus(services.catalog(), services.mappings(), integrationId)));
+                CatalogSyncService.unmatchedAppSkus(services().catalog(), services().mappings(), integrationId)));
     }
 
     /** {@code limit} query parameter: 1–500, default 100. */
@@ -156,5 +140,13 @@ public final class InventoryRoutes implements RouteModule {
         int colon = message.indexOf(':');
         String field = colon > 0 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : "body";
         return ApiException.validation(field, message);
+    }
+
+    /** The services, or 503 {@code not_configured} while this deployment does not wire the inventory flow. */
+    private Services services() {
+        if (services == null) {
+            throw new ApiException(503, "not_configured", "Inventory is not configured in this deployment", null);
+        }
+        return services;
     }
 }

@@ -14,7 +14,6 @@ import dev.ttsconnector.common.Page;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * App locations: {@code GET /v1/locations} (any key; paged by {@code limit}/{@code cursor}) and
@@ -41,8 +40,9 @@ public final class LocationRoutes implements RouteModule {
 
     private final InventoryRoutes.Services services;
 
+    /** @param services null while the deployment does not wire inventory: the routes then answer 503 */
     public LocationRoutes(InventoryRoutes.Services services) {
-        this.services = Objects.requireNonNull(services, "services");
+        this.services = services;
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class LocationRoutes implements RouteModule {
     }
 
     private ApiResponse list(ApiRequest request) {
-        Page<Location> page = services.locations().list(InventoryRoutes.limit(request),
+        Page<Location> page = services().locations().list(InventoryRoutes.limit(request),
                 request.queryParam("cursor").orElse(null));
         return ApiResponse.ok(new LocationList(page.items().stream().map(LocationView::of).toList(),
                 page.nextCursor()));
@@ -66,14 +66,22 @@ public final class LocationRoutes implements RouteModule {
         Location location;
         try {
             location = new Location(body.id(), body.name(), LocationType.WAREHOUSE, null, null,
-                    services.clock().now());
+                    services().clock().now());
         } catch (IllegalArgumentException e) {
             throw InventoryRoutes.invalid(e);
         }
         try {
-            return ApiResponse.created(LocationView.of(services.locations().create(location)));
+            return ApiResponse.created(LocationView.of(services().locations().create(location)));
         } catch (AlreadyExistsException e) {
             throw ApiException.conflict("id", "location '" + body.id() + "' already exists");
         }
+    }
+
+    /** The services, or 503 {@code not_configured} while this deployment does not wire the inventory flow. */
+    private InventoryRoutes.Services services() {
+        if (services == null) {
+            throw new ApiException(503, "not_configured", "Inventory is not configured in this deployment", null);
+        }
+        return services;
     }
 }

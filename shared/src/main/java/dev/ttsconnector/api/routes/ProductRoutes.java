@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The app catalog: {@code PUT /v1/products} (admin) upserts products by SKU, validated whole (at most
@@ -43,8 +42,9 @@ public final class ProductRoutes implements RouteModule {
 
     private final InventoryRoutes.Services services;
 
+    /** @param services null while the deployment does not wire inventory: the routes then answer 503 */
     public ProductRoutes(InventoryRoutes.Services services) {
-        this.services = Objects.requireNonNull(services, "services");
+        this.services = services;
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class ProductRoutes implements RouteModule {
         if (body.items().size() > MAX_ITEMS) {
             throw ApiException.validation("items", "at most " + MAX_ITEMS + " per request, was " + body.items().size());
         }
-        Instant now = services.clock().now();
+        Instant now = services().clock().now();
         List<AppProduct> products = new ArrayList<>();
         for (int i = 0; i < body.items().size(); i++) {
             ProductItem item = body.items().get(i);
@@ -78,7 +78,7 @@ public final class ProductRoutes implements RouteModule {
             }
         }
         try {
-            services.catalog().putAll(products);
+            services().catalog().putAll(products);
         } catch (IllegalArgumentException e) {
             throw InventoryRoutes.invalid(e);
         }
@@ -86,8 +86,16 @@ public final class ProductRoutes implements RouteModule {
     }
 
     private ApiResponse list(ApiRequest request) {
-        Page<AppProduct> page = services.catalog().list(InventoryRoutes.limit(request),
+        Page<AppProduct> page = services().catalog().list(InventoryRoutes.limit(request),
                 request.queryParam("cursor").orElse(null));
         return ApiResponse.ok(new ProductList(page.items(), page.nextCursor()));
+    }
+
+    /** The services, or 503 {@code not_configured} while this deployment does not wire the inventory flow. */
+    private InventoryRoutes.Services services() {
+        if (services == null) {
+            throw new ApiException(503, "not_configured", "Inventory is not configured in this deployment", null);
+        }
+        return services;
     }
 }

@@ -40,7 +40,7 @@ class InventoryRoutesTest {
     private final InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     private final InMemoryQueuePublisher queue = new InMemoryQueuePublisher(clock);
     private final Router router = ApiRoutes.router(new ApiDependencies(clock,
-            new ApiKeyService(new InMemoryApiKeyStore(), clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))),
+            new ApiKeyService(new InMemoryApiKeyStore(), clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))), null,
             new InventoryRoutes.Services(catalog, locations, stock, mappings,
                     new StockService(stock, locations, mappings, new InventoryPushEnqueuer(queue, QUEUE, clock),
                             () -> List.of("int-a", "int-b")), clock)));
@@ -120,5 +120,17 @@ class InventoryRoutesTest {
         assertThat(put.status()).isEqualTo(400);
         assertThat(json(put).get("error").get("field").asText()).isEqualTo("items[0].title");
         assertThat(catalog.get("SKU-1")).isEmpty();
+    }
+
+    @Test
+    void routes_withoutInventoryServices_answer503NotConfigured() throws Exception {
+        Router bare = ApiRoutes.router(new ApiDependencies(clock,
+                new ApiKeyService(new InMemoryApiKeyStore(), clock, List.of(ApiKeyHashes.sha256Hex(ADMIN)))));
+
+        ApiResponse response = bare.dispatch(ApiRequest.of("GET", "/v1/locations", Map.of(),
+                Map.of("Authorization", "Bearer " + ADMIN), null, "req-2", "127.0.0.1"));
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("not_configured");
     }
 }
