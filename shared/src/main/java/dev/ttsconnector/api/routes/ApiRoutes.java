@@ -17,7 +17,13 @@ public final class ApiRoutes {
     public static List<RouteModule> all(ApiDependencies deps) {
         return List.of(
                 new OpenApiRoutes(),
-                new ApiKeysRoutes(deps.apiKeys()));
+                new ApiKeysRoutes(deps.apiKeys()),
+                // integrations, settings, config, resync, OAuth callback (issue 4)
+                new IntegrationRoutes(deps::requireIntegrations, deps.clock()),
+                new SettingsRoutes(deps::requireIntegrations),
+                new ConfigRoutes(deps::requireIntegrations),
+                new ResyncRoutes(deps::requireIntegrations),
+                new OAuthCallbackRoutes(deps::requireIntegrations));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
