@@ -5,13 +5,12 @@ import dev.ttsconnector.api.routes.ApiDependencies;
 import dev.ttsconnector.api.routes.ApiRoutes;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the API function's dependencies once per container from its environment:
@@ -21,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       admin without being stored, so the first admin can call {@code POST /v1/api-keys}; remove them once real
  *       admin keys exist</li>
  * </ul>
+ * plus the integration variables of {@link IntegrationWiring} ({@code APP_BUS_NAME}, {@code TOKEN_KMS_KEY_ARN} or
+ * {@code LOCAL_TOKEN_KEY}, {@code TTS_*}, {@code WEBHOOK_PUBLIC_URL}, {@code CONSOLE_URL}).
  * The DynamoDB endpoint and region come from the SDK's own settings ({@code AWS_REGION},
  * {@code AWS_ENDPOINT_URL_DYNAMODB} in local runs).
  */
@@ -31,8 +32,10 @@ final class Wiring {
 
     private final String tableName;
     private final List<String> bootstrapAdminHashes;
+    private final UnaryOperator<String> environment;
 
     Wiring(UnaryOperator<String> environment) {
+        this.environment = environment;
         String table = environment.apply(TABLE_NAME);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME + " is required");
@@ -45,7 +48,23 @@ final class Wiring {
         // Literal names: the template test checks every Env.require/optional name is set on the function.
         String table = Env.require("TABLE_NAME");
         String hashes = Env.optional("BOOTSTRAP_ADMIN_KEY_SHA256", "");
-        return new Wiring(name -> TABLE_NAME.equals(name) ? table : BOOTSTRAP_ADMIN_KEY_SHA256.equals(name) ? hashes : null);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(TABLE_NAME, table);
+        values.put(BOOTSTRAP_ADMIN_KEY_SHA256, hashes);
+        // Integrations (issue 4): see IntegrationWiring for what each variable does.
+        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
+        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
+        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
+        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN, Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
+        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
+        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
+        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
+        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
+        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
+        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
+        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
+        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        return new Wiring(values::get);
     }
 
     /** Comma-separated SHA-256 hex hashes; blank entries are ignored, a malformed one fails the start. */
@@ -73,10 +92,15 @@ final class Wiring {
     }
 
     Router router() {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         Clock clock = Clock.system();
-        ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(dynamo, tableName), clock,
+        IntegrationWiring integrations = new IntegrationWiring(environment, clock);
+        return router(clock, integrations);
+    }
+
+    /** The router over the given integration wiring (tests pass one built on the local AWS stack). */
+    Router router(Clock clock, IntegrationWiring integrations) {
+        ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(integrations.dynamo(), tableName), clock,
                 bootstrapAdminHashes);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys));
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, integrations.components()));
     }
 }
