@@ -101,6 +101,6 @@ final class Wiring {
     Router router(Clock clock, IntegrationWiring integrations) {
         ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(integrations.dynamo(), tableName), clock,
                 bootstrapAdminHashes);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, integrations.components()));
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, integrations.components()));
     }
 }

@@ -2,6 +2,7 @@ package dev.ttsconnector.api.routes;
 
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
 import dev.ttsconnector.integration.IntegrationComponents;
 import java.util.Objects;
 
@@ -9,18 +10,26 @@ import java.util.Objects;
  * Everything the route modules need, built once per container by the API function's {@code Wiring} (or by a
  * test). Add a component here when a new {@link dev.ttsconnector.api.RouteModule} needs a service.
  *
- * @param integrations integration, settings, config, resync and OAuth callback services; null only where a test
- *                     exercises other modules (their routes then answer 500 "not wired")
+ * @param orderCancellations Orders "back to TikTok": null until the API function wires it (routes answer 503)
+ * @param integrations       integration, settings, config, resync and OAuth callback services; null only where a
+ *                           test exercises other modules (their routes then answer 500 "not wired")
  */
-public record ApiDependencies(Clock clock, ApiKeyService apiKeys, IntegrationComponents integrations) {
+public record ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
+                              IntegrationComponents integrations) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
+    /** Dependencies without order cancellation (its routes answer 503 {@code not_configured}) or integrations. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null);
+        this(clock, apiKeys, null, null);
+    }
+
+    /** Dependencies with order cancellation only. */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
+        this(clock, apiKeys, orderCancellations, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

@@ -18,6 +18,7 @@ public final class ApiRoutes {
         return List.of(
                 new OpenApiRoutes(),
                 new ApiKeysRoutes(deps.apiKeys()),
+                new OrderCancelRoutes(deps.orderCancellations()),
                 // integrations, settings, config, resync, OAuth callback (issue 4)
                 new IntegrationRoutes(deps::requireIntegrations, deps.clock()),
                 new SettingsRoutes(deps::requireIntegrations),
