@@ -314,4 +314,27 @@ class IntegrationServiceTest {
         assertThat(detail.get("flow").asText()).isEqualTo("products");
         assertThat(detail.get("skus").get(0).asText()).isEqualTo("SKU-1");
     }
+
+    @Test
+    void concurrentRefreshesOfOneStaleToken_callTikTokOnce_andAllGetTheNewToken() throws Exception {
+        String id = connect(service.create("single flight", "tester"), seller(1)).integration().id();
+        String stale = vault.load(id).orElseThrow().tokens().accessToken();
+        long before = sandbox.control().calls("GET /api/v2/token/refresh");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> refresher.refresh(id, stale).tokens().accessToken()));
+            }
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> r : results) {
+                tokens.add(r.get());
+            }
+            assertThat(tokens).hasSize(1).doesNotContain(stale);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sandbox.control().calls("GET /api/v2/token/refresh") - before).isEqualTo(1);
+        assertThat(vault.load(id).orElseThrow().version()).isEqualTo(2);
+    }
 }

@@ -129,8 +129,9 @@ public final class IntegrationWiring {
             if (localKey != null) {
                 return LocalKeyTokenCipher.fromBase64(localKey);
             }
+            String keyArn = require(TOKEN_KMS_KEY_ARN);
             return new KmsTokenCipher(KmsClient.builder().httpClient(UrlConnectionHttpClient.create()).build(),
-                    require(TOKEN_KMS_KEY_ARN));
+                    keyArn);
         });
     }
 
