@@ -2,6 +2,7 @@ package dev.ttsconnector.integration;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ttsconnector.api.ApiError;
 import dev.ttsconnector.api.ApiException;
 import dev.ttsconnector.common.AlreadyExistsException;
 import dev.ttsconnector.common.Clock;
@@ -102,11 +103,11 @@ public final class IntegrationService implements AuthorizationEvents {
      */
     public CreatedIntegration create(String name, String actor) {
         String trimmed = name == null ? "" : name.strip();
-        List<dev.ttsconnector.api.ApiError.FieldError> errors = new ArrayList<>();
+        List<ApiError.FieldError> errors = new ArrayList<>();
         if (trimmed.isEmpty()) {
-            errors.add(new dev.ttsconnector.api.ApiError.FieldError("name", "is required and must not be blank"));
+            errors.add(new ApiError.FieldError("name", "is required and must not be blank"));
         } else if (trimmed.length() > MAX_NAME_LENGTH) {
-            errors.add(new dev.ttsconnector.api.ApiError.FieldError("name",
+            errors.add(new ApiError.FieldError("name",
                     "must be at most " + MAX_NAME_LENGTH + " characters, was " + trimmed.length()));
         }
         if (!errors.isEmpty()) {

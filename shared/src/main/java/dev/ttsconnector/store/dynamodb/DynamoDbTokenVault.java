@@ -5,6 +5,7 @@ import static dev.ttsconnector.store.dynamodb.DynamoDbItems.n;
 import static dev.ttsconnector.store.dynamodb.DynamoDbItems.s;
 
 import dev.ttsconnector.common.VersionConflictException;
+import dev.ttsconnector.integration.ShopTokens;
 import dev.ttsconnector.integration.StoredTokens;
 import dev.ttsconnector.integration.TokenCipher;
 import dev.ttsconnector.integration.TokenVault;
@@ -58,41 +59,46 @@ public final class DynamoDbTokenVault implements TokenVault {
     }
 
     @Override
-    public StoredTokens save(String integrationId, dev.ttsconnector.integration.ShopTokens tokens,
-                             long expectedVersion) {
-        long current = expectedVersion;
-        if (expectedVersion == ANY_VERSION) {
-            current = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                            .key(key(pk(integrationId), SK_TOKENS)).projectionExpression("version")).item()
-                    .entrySet().stream().filter(e -> e.getKey().equals("version"))
-                    .mapToLong(e -> Long.parseLong(e.getValue().n())).findFirst().orElse(0);
+    public StoredTokens save(String integrationId, ShopTokens tokens, long expectedVersion) {
+        byte[] ciphertext = cipher.encrypt(integrationId, TokenVaultCodec.encode(tokens));
+        // ANY_VERSION: write over whatever is stored, still conditionally (a concurrent writer makes us re-read).
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long expected = expectedVersion == ANY_VERSION ? storedVersion(integrationId) : expectedVersion;
+            try {
+                write(integrationId, ciphertext, expected);
+                return new StoredTokens(integrationId, tokens, expected + 1);
+            } catch (ConditionalCheckFailedException e) {
+                if (expectedVersion != ANY_VERSION) {
+                    throw new VersionConflictException("tokens", "Tokens of integration " + integrationId
+                            + " changed concurrently");
+                }
+            }
         }
-        long next = current + 1;
+        throw new VersionConflictException("tokens", "Tokens of integration " + integrationId
+                + " kept changing concurrently");
+    }
+
+    private long storedVersion(String integrationId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(pk(integrationId), SK_TOKENS)).projectionExpression("#v")
+                .expressionAttributeNames(Map.of("#v", "version"))).item();
+        return item == null || item.isEmpty() ? 0 : DynamoDbItems.number(item, "version");
+    }
+
+    private void write(String integrationId, byte[] ciphertext, long expected) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", s(pk(integrationId)));
         item.put("SK", s(SK_TOKENS));
         item.put("type", s("Tokens"));
-        item.put("ciphertext", AttributeValue.fromB(SdkBytes.fromByteArray(
-                cipher.encrypt(integrationId, TokenVaultCodec.encode(tokens)))));
-        item.put("version", n(next));
-        long expected = current;
-        try {
-            if (expected == 0) {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            } else {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("#v = :expected")
-                        .expressionAttributeNames(Map.of("#v", "version"))
-                        .expressionAttributeValues(Map.of(":expected", n(expected))));
-            }
-        } catch (ConditionalCheckFailedException e) {
-            if (expectedVersion == ANY_VERSION) {
-                // Raced with another writer between the read and the write: try once more on its version.
-                return save(integrationId, tokens, ANY_VERSION);
-            }
-            throw new VersionConflictException("tokens", "Tokens of integration " + integrationId
-                    + " changed concurrently");
+        item.put("ciphertext", AttributeValue.fromB(SdkBytes.fromByteArray(ciphertext)));
+        item.put("version", n(expected + 1));
+        if (expected == 0) {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+        } else {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(expected))));
         }
-        return new StoredTokens(integrationId, tokens, next);
     }
 
     @Override
