@@ -40,7 +40,13 @@ class ApiHandlerTest {
         store.create(new ApiKey("key-revoked", "old", ApiKeyHashes.sha256Hex(REVOKED), true, Set.of(),
                 clock.now(), null, true));
         ApiKeyService apiKeys = new ApiKeyService(store, clock, List.of(ApiKeyHashes.sha256Hex(BOOTSTRAP)));
-        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys)));
+        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys,
+                new dev.ttsconnector.flow.fulfillments.FulfillmentService(
+                        new dev.ttsconnector.app.orders.InMemoryOrderStore(),
+                        new dev.ttsconnector.app.fulfillments.InMemoryFulfillmentStore(),
+                        new dev.ttsconnector.flow.fulfillments.FulfillmentQueue(
+                                new dev.ttsconnector.queue.InMemoryQueuePublisher(clock),
+                                "http://localhost/queue/FulfillmentPushQueue.fifo", clock), clock))));
     }
 
     private static APIGatewayV2HTTPEvent fixture(String name) {

@@ -1,5 +1,6 @@
 package dev.ttsconnector.app.fulfillments;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -58,12 +59,14 @@ public record Fulfillment(
     }
 
     /** Every TikTok line item this fulfillment ships, in line order. */
+    @JsonIgnore
     public List<String> lineItemIds() {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         lines.forEach(l -> ids.addAll(l.tiktokLineItemIds()));
         return new ArrayList<>(ids);
     }
 
+    @JsonIgnore
     public boolean isCorrection() {
         return previousTrackingNumber != null;
     }
