@@ -11,6 +11,7 @@ import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.orders.StatusChange;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.VersionConflictException;
+import dev.ttsconnector.flow.orders.OrderMapper;
 import dev.ttsconnector.integration.IntegrationNotConnectedException;
 import dev.ttsconnector.queue.PermanentException;
 import dev.ttsconnector.queue.TransientException;
@@ -150,7 +151,7 @@ public final class FulfillmentPushService {
         if (tiktok == null) {
             return fail(f, ORDER_NOT_FOUND, "TikTok does not return order " + f.tiktokOrderId());
         }
-        if ("FULFILLMENT_BY_TIKTOK".equals(tiktok.fulfillmentType())) {
+        if (OrderMapper.FULFILLMENT_BY_TIKTOK.equals(tiktok.fulfillmentType())) {
             return save(f.skipped(Fulfillment.PLATFORM_SHIPPED, "TikTok fulfils this order (FBT)", now),
                     Outcome.SKIPPED);
         }
