@@ -186,4 +186,37 @@ class FulfillmentRoutesTest {
 
         assertThat(r.status()).isEqualTo(409);
     }
+    @Test
+    void post_virtualBundleComponent_shipsWholeLineItemsOnly() throws Exception {
+        // A bundle line item carries 2 units of the component (quantity 4 over 2 TikTok line items).
+        order("int-a", "9003", AppOrderStatus.NEW, line("KIT-PART", 4, "9003-1", "9003-2"));
+        String path = "/v1/orders/ord_int-a_9003/fulfillments";
+
+        ApiResponse odd = call("POST", path, ADMIN,
+                "{\"lines\":[{\"sku\":\"KIT-PART\",\"quantity\":3}],\"carrier\":\"UPS\",\"trackingNumber\":\"B1\"}");
+        assertThat(odd.status()).isEqualTo(400);
+        assertThat(json(odd).at("/error/message").asText()).contains("bundles of 2");
+
+        ApiResponse two = call("POST", path, ADMIN,
+                "{\"lines\":[{\"sku\":\"KIT-PART\",\"quantity\":2}],\"carrier\":\"UPS\",\"trackingNumber\":\"B2\"}");
+        assertThat(two.status()).isEqualTo(202);
+        assertThat(fulfillments.listForOrder("int-a", "9003")).singleElement()
+                .satisfies(f -> assertThat(f.lineItemIds()).containsExactly("9003-1"));
+    }
+
+    @Test
+    void patch_postedWithin72Hours_requeuesWithPreviousTrackingKept() throws Exception {
+        String id = json(call("POST", PATH, ADMIN, "{\"carrier\":\"UPS\",\"trackingNumber\":\"OLD-1\"}"))
+                .get("id").asText();
+        var stored = fulfillments.get("int-a", "9001", id).orElseThrow();
+        fulfillments.replace(stored.posted(List.of("pkg-1"), "p-ups", "UPS", clock.now()));
+        clock.advance(java.time.Duration.ofHours(71));
+
+        ApiResponse r = call("PATCH", PATH + "/" + id, ADMIN, "{\"trackingNumber\":\"NEW-1\"}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(json(r).get("state").asText()).isEqualTo("pending");
+        assertThat(json(r).get("previousTrackingNumber").asText()).isEqualTo("OLD-1");
+        assertThat(publisher.sent(QUEUE)).hasSize(2);
+    }
 }
