@@ -96,6 +96,6 @@ final class Wiring {
         FulfillmentService fulfillments = new FulfillmentService(new DynamoDbOrderStore(dynamo, tableName),
                 new DynamoDbFulfillmentStore(dynamo, tableName),
                 new FulfillmentQueue(new SqsQueuePublisher(sqs), fulfillmentPushQueueUrl.strip(), clock), clock);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, fulfillments));
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, fulfillments));
     }
 }

@@ -40,13 +40,7 @@ class ApiHandlerTest {
         store.create(new ApiKey("key-revoked", "old", ApiKeyHashes.sha256Hex(REVOKED), true, Set.of(),
                 clock.now(), null, true));
         ApiKeyService apiKeys = new ApiKeyService(store, clock, List.of(ApiKeyHashes.sha256Hex(BOOTSTRAP)));
-        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys,
-                new dev.ttsconnector.flow.fulfillments.FulfillmentService(
-                        new dev.ttsconnector.app.orders.InMemoryOrderStore(),
-                        new dev.ttsconnector.app.fulfillments.InMemoryFulfillmentStore(),
-                        new dev.ttsconnector.flow.fulfillments.FulfillmentQueue(
-                                new dev.ttsconnector.queue.InMemoryQueuePublisher(clock),
-                                "http://localhost/queue/FulfillmentPushQueue.fifo", clock), clock))));
+        handler = new ApiHandler(ApiRoutes.router(new ApiDependencies(clock, apiKeys)));
     }
 
     private static APIGatewayV2HTTPEvent fixture(String name) {

@@ -161,7 +161,7 @@ class FulfillmentEndToEndFunctionalTest {
             ApiKeyService apiKeys = new ApiKeyService(new InMemoryApiKeyStore(), clock,
                     List.of(ApiKeyHashes.sha256Hex(ADMIN)));
             FulfillmentQueue queue = new FulfillmentQueue(new SqsQueuePublisher(stack.sqs()), queueUrl, clock);
-            Router router = ApiRoutes.router(new ApiDependencies(clock, apiKeys,
+            Router router = ApiRoutes.router(new ApiDependencies(clock, apiKeys, null,
                     new FulfillmentService(orders, fulfillments, queue, clock)));
             String appOrderId = AppOrderId.of(integrationId, tiktokOrderId);
             ApiResponse accepted = call(router, "POST", "/v1/orders/" + appOrderId + "/fulfillments",

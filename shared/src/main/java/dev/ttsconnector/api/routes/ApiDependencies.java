@@ -3,6 +3,7 @@ package dev.ttsconnector.api.routes;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentService;
+import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,23 @@ import java.util.Objects;
  * test). Add a component here when a new {@link dev.ttsconnector.api.RouteModule} needs a service.
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
-                              // fulfillments: FulfillmentRoutes
+                              /* Orders "back to TikTok": null until the API function wires it (routes answer 503). */
+                              OrderCancellationService orderCancellations,
+                              /* Fulfillments (FulfillmentRoutes): null when not wired (routes answer 503). */
                               FulfillmentService fulfillments) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
-        Objects.requireNonNull(fulfillments, "fulfillments");
+    }
+
+    /** Dependencies without order cancellation (its routes answer 503 {@code not_configured}). */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
+        this(clock, apiKeys, null, null);
+    }
+
+    /** Dependencies without fulfillments (their routes answer 503 {@code not_configured}). */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
+        this(clock, apiKeys, orderCancellations, null);
     }
 }

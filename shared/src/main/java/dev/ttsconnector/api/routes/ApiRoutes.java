@@ -18,6 +18,7 @@ public final class ApiRoutes {
         return List.of(
                 new OpenApiRoutes(),
                 new ApiKeysRoutes(deps.apiKeys()),
+                new OrderCancelRoutes(deps.orderCancellations()),
                 new FulfillmentRoutes(deps.fulfillments()));
     }
 

@@ -14,7 +14,6 @@ import dev.ttsconnector.app.orders.AppOrderId;
 import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Shipments of an app order, pushed to TikTok asynchronously:
@@ -26,14 +25,16 @@ import java.util.Objects;
  *       corrects a posted fulfillment's tracking (within 72 h) or pushes a failed one again.</li>
  * </ul>
  * The order id is the app's ({@code ord_<integration>_<tiktokOrderId>}); an order of an integration the key may
- * not see answers 404 like a missing one (R9).
+ * not see answers 404 like a missing one (R9). Without a service (the deployment does not wire fulfillments) every
+ * route answers 503 {@code not_configured}.
  */
 public final class FulfillmentRoutes implements RouteModule {
 
     private final FulfillmentService service;
 
+    /** @param service null when fulfillments are not wired in this deployment */
     public FulfillmentRoutes(FulfillmentService service) {
-        this.service = Objects.requireNonNull(service, "service");
+        this.service = service;
     }
 
     /** Body of {@code POST /v1/orders/{id}/fulfillments}. */
@@ -120,7 +121,10 @@ public final class FulfillmentRoutes implements RouteModule {
     }
 
     /** {integrationId, tiktokOrderId} of the path's order, or the same 404 for malformed, unknown and foreign ids. */
-    private static String[] order(ApiRequest request) {
+    private String[] order(ApiRequest request) {
+        if (service == null) {
+            throw new ApiException(503, "not_configured", "Fulfillments are not configured in this deployment", null);
+        }
         String id = request.pathParam("id");
         String[] parts;
         try {

@@ -25,8 +25,7 @@ class ApiKeysRoutesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemoryApiKeyStore store = new InMemoryApiKeyStore();
     private final Router router = ApiRoutes.router(new ApiDependencies(clock,
-            new ApiKeyService(store, clock, List.of(ApiKeyHashes.sha256Hex(BOOTSTRAP))),
-            dev.ttsconnector.flow.fulfillments.FulfillmentTestServices.inMemory(clock)));
+            new ApiKeyService(store, clock, List.of(ApiKeyHashes.sha256Hex(BOOTSTRAP)))));
 
     private ApiResponse call(String method, String path, String key, String body) {
         return router.dispatch(ApiRequest.of(method, path, Map.of(),

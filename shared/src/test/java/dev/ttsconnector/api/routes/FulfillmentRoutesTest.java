@@ -47,7 +47,7 @@ class FulfillmentRoutesTest {
         keys.create(new ApiKey("key-b", "team B", ApiKeyHashes.sha256Hex(SCOPED_B), false, Set.of("int-b"),
                 clock.now(), null, false));
         router = ApiRoutes.router(new ApiDependencies(clock,
-                new ApiKeyService(keys, clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))),
+                new ApiKeyService(keys, clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))), null,
                 new FulfillmentService(orders, fulfillments, new FulfillmentQueue(publisher, QUEUE, clock), clock)));
         order("int-a", "9001", AppOrderStatus.NEW, line("MUG", 2, "9001-1", "9001-2"), line("CAP", 1, "9001-3"));
     }

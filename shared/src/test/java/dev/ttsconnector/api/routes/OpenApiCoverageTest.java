@@ -48,7 +48,7 @@ class OpenApiCoverageTest {
     private static List<Route> routes() {
         MutableClock clock = new MutableClock(Instant.EPOCH);
         ApiDependencies deps = new ApiDependencies(clock, new ApiKeyService(new InMemoryApiKeyStore(), clock,
-                List.of()), dev.ttsconnector.flow.fulfillments.FulfillmentTestServices.inMemory(clock));
+                List.of()));
         Router router = new Router(token -> {
             throw new AssertionError("no request is dispatched here");
         }).register(ApiRoutes.all(deps));
