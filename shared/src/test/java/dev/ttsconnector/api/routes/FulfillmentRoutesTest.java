@@ -219,4 +219,15 @@ class FulfillmentRoutesTest {
         assertThat(json(r).get("previousTrackingNumber").asText()).isEqualTo("OLD-1");
         assertThat(publisher.sent(QUEUE)).hasSize(2);
     }
+    @Test
+    void routes_whenFulfillmentsAreNotWired_answer503NotConfigured() throws Exception {
+        Router bare = ApiRoutes.router(new ApiDependencies(clock,
+                new ApiKeyService(new InMemoryApiKeyStore(), clock, List.of(ApiKeyHashes.sha256Hex(ADMIN)))));
+
+        ApiResponse r = bare.dispatch(ApiRequest.of("GET", PATH, Map.of(), Map.of("Authorization", "Bearer " + ADMIN),
+                null, "req-503", "127.0.0.1"));
+
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(json(r).at("/error/code").asText()).isEqualTo("not_configured");
+    }
 }
