@@ -6,6 +6,8 @@ import dev.ttsconnector.api.routes.ApiRoutes;
 import dev.ttsconnector.api.routes.InventoryRoutes;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
+import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import dev.ttsconnector.flow.inventory.InventoryPushEnqueuer;
 import dev.ttsconnector.flow.inventory.StockService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
@@ -16,6 +18,7 @@ import dev.ttsconnector.settings.TikTokCodes;
 import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbCancellationStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbCatalogStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbLocationStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbSkuMappingStore;
@@ -36,6 +39,7 @@ import java.util.function.UnaryOperator;
  *       admin keys exist</li>
  * </ul>
  * {@code INVENTORY_PUSH_QUEUE_URL} (required: {@code PUT /v1/inventory} queues pushes there),
+ * {@code FULFILLMENT_PUSH_QUEUE_URL} (required: accepted fulfillments are queued there),
  * plus the integration variables of {@link IntegrationWiring} ({@code APP_BUS_NAME}, {@code TOKEN_KMS_KEY_ARN} or
  * {@code LOCAL_TOKEN_KEY}, {@code TTS_*}, {@code WEBHOOK_PUBLIC_URL}, {@code CONSOLE_URL}).
  * The DynamoDB endpoint and region come from the SDK's own settings ({@code AWS_REGION},
@@ -46,6 +50,7 @@ final class Wiring {
     static final String TABLE_NAME = "TABLE_NAME";
     static final String BOOTSTRAP_ADMIN_KEY_SHA256 = "BOOTSTRAP_ADMIN_KEY_SHA256";
     static final String INVENTORY_PUSH_QUEUE_URL = "INVENTORY_PUSH_QUEUE_URL";
+    static final String FULFILLMENT_PUSH_QUEUE_URL = "FULFILLMENT_PUSH_QUEUE_URL";
 
     private final String tableName;
     private final List<String> bootstrapAdminHashes;
@@ -69,6 +74,7 @@ final class Wiring {
         values.put(TABLE_NAME, table);
         values.put(BOOTSTRAP_ADMIN_KEY_SHA256, hashes);
         values.put(INVENTORY_PUSH_QUEUE_URL, Env.require("INVENTORY_PUSH_QUEUE_URL"));
+        values.put(FULFILLMENT_PUSH_QUEUE_URL, Env.require("FULFILLMENT_PUSH_QUEUE_URL"));
         // Integrations (issue 4): see IntegrationWiring for what each variable does.
         values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
         values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
@@ -112,23 +118,35 @@ final class Wiring {
     Router router() {
         Clock clock = Clock.system();
         IntegrationWiring integrations = new IntegrationWiring(environment, clock);
-        return router(clock, integrations);
+        return router(clock, integrations, SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
     }
 
-    /** The router over the given integration wiring (tests pass one built on the local AWS stack). */
-    Router router(Clock clock, IntegrationWiring integrations) {
+    /** The router over the given integration wiring and SQS client (tests pass ones built on the local AWS stack). */
+    Router router(Clock clock, IntegrationWiring integrations, SqsClient sqs) {
         ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(integrations.dynamo(), tableName), clock,
                 bootstrapAdminHashes);
         DynamoDbClient dynamo = integrations.dynamo();
         OrderCancellationService cancellations = new OrderCancellationService(new DynamoDbOrderStore(dynamo, tableName),
                 new DynamoDbCancellationStore(dynamo, tableName), integrations.settingsService(),
                 integrations.shopAccess(), TikTokCodes.standard(), clock);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, clock,
-                integrations), integrations.components()));
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
+                integrations), integrations.components(), fulfillments(dynamo, sqs, clock)));
+    }
+
+    /** Fulfillments (issue 7): validated, recorded, and queued for the push function. */
+    private FulfillmentService fulfillments(DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        String queueUrl = environment.apply(FULFILLMENT_PUSH_QUEUE_URL);
+        if (queueUrl == null || queueUrl.isBlank()) {
+            throw new IllegalStateException("environment variable " + FULFILLMENT_PUSH_QUEUE_URL + " is required");
+        }
+        return new FulfillmentService(new DynamoDbOrderStore(dynamo, tableName),
+                new DynamoDbFulfillmentStore(dynamo, tableName),
+                new FulfillmentQueue(new SqsQueuePublisher(sqs), queueUrl.strip(), clock), clock);
     }
 
     /** Inventory flow (issue 6): app stock, locations and catalog; stock changes are queued for selling integrations. */
-    private InventoryRoutes.Services inventoryServices(DynamoDbClient dynamo, Clock clock, IntegrationWiring integrations) {
+    private InventoryRoutes.Services inventoryServices(DynamoDbClient dynamo, SqsClient sqs, Clock clock,
+                                                       IntegrationWiring integrations) {
         String queueUrl = environment.apply(INVENTORY_PUSH_QUEUE_URL);
         if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalStateException("environment variable " + INVENTORY_PUSH_QUEUE_URL + " is required");
@@ -136,7 +154,6 @@ final class Wiring {
         DynamoDbStockStore stock = new DynamoDbStockStore(dynamo, tableName, clock);
         DynamoDbLocationStore locations = new DynamoDbLocationStore(dynamo, tableName);
         DynamoDbSkuMappingStore mappings = new DynamoDbSkuMappingStore(dynamo, tableName);
-        SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         InventoryPushEnqueuer enqueuer = new InventoryPushEnqueuer(new SqsQueuePublisher(sqs), queueUrl.strip(), clock);
         return new InventoryRoutes.Services(new DynamoDbCatalogStore(dynamo, tableName), locations, stock, mappings,
                 new StockService(stock, locations, mappings, enqueuer, integrations.shopAccess()::connectedIntegrationIds),

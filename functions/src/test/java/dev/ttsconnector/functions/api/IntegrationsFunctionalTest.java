@@ -92,7 +92,7 @@ class IntegrationsFunctionalTest {
         env.put("WEBHOOK_PUBLIC_URL", "https://connector.example.com/webhooks/tiktok");
         Wiring wiring = new Wiring(env::get);
         integrations = new IntegrationWiring(env::get, clock, stack.dynamoDb(), stack.eventBridge());
-        handler = new ApiHandler(wiring.router(clock, integrations));
+        handler = new ApiHandler(wiring.router(clock, integrations, stack.sqs()));
         flows = new DynamoDbFlowStateStore(stack.dynamoDb(), env.get("TABLE_NAME"));
     }
 

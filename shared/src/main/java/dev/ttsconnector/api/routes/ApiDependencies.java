@@ -2,6 +2,7 @@ package dev.ttsconnector.api.routes;
 
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
 import dev.ttsconnector.integration.IntegrationComponents;
 import java.util.Objects;
@@ -14,11 +15,13 @@ import java.util.Objects;
  * @param inventory          inventory flow (issue 6): stock, locations, products; null = routes answer 503
  * @param integrations       integration, settings, config, resync and OAuth callback services; null only where a
  *                           test exercises other modules (their routes then answer 500 "not wired")
+ * @param fulfillments       fulfillments to TikTok (issue 7); null = routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
                               InventoryRoutes.Services inventory,
-                              IntegrationComponents integrations) {
+                              IntegrationComponents integrations,
+                              FulfillmentService fulfillments) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
@@ -27,12 +30,12 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null);
+        this(clock, apiKeys, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

@@ -28,7 +28,9 @@ public final class ApiRoutes {
                 new SettingsRoutes(deps::requireIntegrations),
                 new ConfigRoutes(deps::requireIntegrations),
                 new ResyncRoutes(deps::requireIntegrations),
-                new OAuthCallbackRoutes(deps::requireIntegrations));
+                new OAuthCallbackRoutes(deps::requireIntegrations),
+                // fulfillments to TikTok (issue 7)
+                new FulfillmentRoutes(deps.fulfillments()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
