@@ -17,7 +17,10 @@ public final class ApiRoutes {
     public static List<RouteModule> all(ApiDependencies deps) {
         return List.of(
                 new OpenApiRoutes(),
-                new ApiKeysRoutes(deps.apiKeys()));
+                new ApiKeysRoutes(deps.apiKeys()),
+                // orders (issue 5)
+                new OrderRoutes(deps::requireOrders),
+                new DiagnosticsRoutes(deps::requireOrders));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
