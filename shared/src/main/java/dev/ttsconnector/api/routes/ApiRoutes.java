@@ -18,7 +18,18 @@ public final class ApiRoutes {
         return List.of(
                 new OpenApiRoutes(),
                 new ApiKeysRoutes(deps.apiKeys()),
-                // orders (issue 5)
+                new OrderCancelRoutes(deps.orderCancellations()),
+                // inventory flow (issue 6)
+                new LocationRoutes(deps.inventory()),
+                new InventoryRoutes(deps.inventory()),
+                new ProductRoutes(deps.inventory()),
+                // integrations, settings, config, resync, OAuth callback (issue 4)
+                new IntegrationRoutes(deps::requireIntegrations, deps.clock()),
+                new SettingsRoutes(deps::requireIntegrations),
+                new ConfigRoutes(deps::requireIntegrations),
+                new ResyncRoutes(deps::requireIntegrations),
+                new OAuthCallbackRoutes(deps::requireIntegrations),
+                // orders: record, listing and diagnostics (issue 5)
                 new OrderRoutes(deps::requireOrders),
                 new DiagnosticsRoutes(deps::requireOrders));
     }
