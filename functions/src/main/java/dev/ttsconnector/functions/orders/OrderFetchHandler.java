@@ -45,8 +45,12 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
     /** Per invocation: envelope id → the record was delivered before. */
     private final Map<String, Boolean> redelivered = new HashMap<>();
 
-    /** Built from the environment (see {@link OrdersWiring}). */
-    OrderFetchHandler(OrdersWiring wiring) {
+    /** Lambda entry point: builds the dependencies once per container (see {@link OrdersWiring}). */
+    public OrderFetchHandler() {
+        this(OrdersWiring.fromEnvironment());
+    }
+
+    private OrderFetchHandler(OrdersWiring wiring) {
         this(wiring.fetchService(), wiring.fetchQueueUrl(), wiring.parkedItems(), MetricsLogger.stdout());
     }
 

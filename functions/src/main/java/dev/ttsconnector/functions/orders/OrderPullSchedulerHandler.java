@@ -23,8 +23,12 @@ public final class OrderPullSchedulerHandler implements RequestHandler<Map<Strin
     private final OrderPullScheduler scheduler;
     private final Clock clock;
 
-    /** Built from the environment (see {@link OrdersWiring}). */
-    OrderPullSchedulerHandler(OrdersWiring wiring) {
+    /** Lambda entry point: builds the dependencies once per container (see {@link OrdersWiring}). */
+    public OrderPullSchedulerHandler() {
+        this(OrdersWiring.fromEnvironment());
+    }
+
+    private OrderPullSchedulerHandler(OrdersWiring wiring) {
         this(wiring.pullScheduler(), wiring.clock());
     }
 

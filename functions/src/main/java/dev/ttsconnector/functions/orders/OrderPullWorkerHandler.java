@@ -24,8 +24,12 @@ public final class OrderPullWorkerHandler extends SqsBatchConsumer {
 
     private final OrderPullService pull;
 
-    /** Built from the environment (see {@link OrdersWiring}). */
-    OrderPullWorkerHandler(OrdersWiring wiring) {
+    /** Lambda entry point: builds the dependencies once per container (see {@link OrdersWiring}). */
+    public OrderPullWorkerHandler() {
+        this(OrdersWiring.fromEnvironment());
+    }
+
+    private OrderPullWorkerHandler(OrdersWiring wiring) {
         this(wiring.pullService(), wiring.pullQueueUrl(), wiring.parkedItems(), MetricsLogger.stdout());
     }
 

@@ -22,6 +22,16 @@ public final class WebhookConsumerHandler extends SqsBatchConsumer {
 
     private final WebhookRouter router;
 
+    /** Lambda entry point: builds the dependencies once per container (see {@link WebhookWiring}). */
+    public WebhookConsumerHandler() {
+        this(WebhookWiring.fromEnvironment(), WebhookWiring.integrationWiring());
+    }
+
+    private WebhookConsumerHandler(WebhookWiring wiring, dev.ttsconnector.functions.auth.IntegrationWiring integrations) {
+        this(wiring.router(integrations), wiring.webhookQueueUrl(), wiring.parkedItems(integrations),
+                MetricsLogger.stdout());
+    }
+
     WebhookConsumerHandler(WebhookRouter router, String webhookQueueUrl, ParkedItemStore parkedItems,
                            MetricsLogger metrics) {
         super("WEBHOOKS", webhookQueueUrl, parkedItems, metrics);
