@@ -2,6 +2,7 @@ package dev.ttsconnector.functions.orders;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
+import dev.ttsconnector.flow.inventory.ResyncService;
 import dev.ttsconnector.flow.orders.OrderPullJob;
 import dev.ttsconnector.flow.orders.OrderPullService;
 import dev.ttsconnector.flow.orders.PullResult;
@@ -41,9 +42,11 @@ public final class OrderPullWorkerHandler extends SqsBatchConsumer {
 
     @Override
     protected void process(MessageEnvelope envelope, Context context) {
-        if (!OrderPullJob.TYPE.equals(envelope.type())) {
+        // An orders resync (ResyncService) asks for a pull now: the pull resumes from the integration's cursor, so
+        // it back-fills everything since the last good window without re-applying older orders.
+        if (!OrderPullJob.TYPE.equals(envelope.type()) && !ResyncService.ORDER_BACKFILL_TYPE.equals(envelope.type())) {
             throw new PermanentException("UNKNOWN_MESSAGE_TYPE", "OrderPullQueue carries " + OrderPullJob.TYPE
-                    + " messages, got '" + envelope.type() + "'");
+                    + " and " + ResyncService.ORDER_BACKFILL_TYPE + " messages, got '" + envelope.type() + "'");
         }
         try {
             PullResult result = pull.pull(envelope.integrationId());

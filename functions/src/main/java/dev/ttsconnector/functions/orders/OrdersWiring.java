@@ -10,7 +10,14 @@ import dev.ttsconnector.flow.orders.OrderPullScheduler;
 import dev.ttsconnector.flow.orders.OrderPullService;
 import dev.ttsconnector.flow.orders.OrderSettingsSource;
 import dev.ttsconnector.flow.orders.OrderSource;
+import dev.ttsconnector.flow.fulfillments.FulfillmentOrderSync;
+import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
+import dev.ttsconnector.flow.orders.OrderWriteListener;
+import dev.ttsconnector.flow.orders.messages.BuyerMessageService;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.store.dynamodb.DynamoDbBuyerMessageMarkerStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
+import java.util.List;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.ShopAccess;
 import dev.ttsconnector.queue.EventBridgeEventPublisher;
@@ -44,10 +51,12 @@ final class OrdersWiring {
     private final String pullQueueUrl;
     private final String fetchQueueUrl;
     private final String busName;
+    private final String fulfillmentQueueUrl;
     private final OrderPullConfig pullConfig;
 
     OrdersWiring(ShopAccess shops, DynamoDbClient dynamo, String table, String pullQueueUrl, String fetchQueueUrl,
-                 String busName, OrderPullConfig pullConfig) {
+                 String busName, String fulfillmentQueueUrl, OrderPullConfig pullConfig) {
+        this.fulfillmentQueueUrl = Objects.requireNonNull(fulfillmentQueueUrl, "fulfillmentQueueUrl");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
@@ -96,7 +105,8 @@ final class OrdersWiring {
                         Env.optional("ORDER_PULL_SETTLE_SECONDS", "30"))),
                 (int) parseLong("ORDER_PULL_MAX_PAGES", Env.optional("ORDER_PULL_MAX_PAGES", "50")));
         return new OrdersWiring(shops, dynamo, Env.require("TABLE_NAME"), Env.require("ORDER_PULL_QUEUE_URL"),
-                Env.require("ORDER_FETCH_QUEUE_URL"), Env.require("APP_BUS_NAME"), config);
+                Env.require("ORDER_FETCH_QUEUE_URL"), Env.require("APP_BUS_NAME"),
+                Env.require("FULFILLMENT_PUSH_QUEUE_URL"), config);
     }
 
     static long parseLong(String name, String value) {
@@ -134,7 +144,26 @@ final class OrdersWiring {
         EventBridgeEventPublisher events = new EventBridgeEventPublisher(
                 EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), busName);
         return new OrderIngestService(orders, new OrderApplier(orders, events, clock),
-                new DynamoDbCatalogStore(dynamo, table), parkedItems(), fetchQueueUrl, clock);
+                new DynamoDbCatalogStore(dynamo, table), parkedItems(), fetchQueueUrl, clock, writeListeners());
+    }
+
+    /**
+     * After each order write: the buyer message / order card of a new order (issue 5) and the fulfillment re-check
+     * (deferred on-hold fulfillments, delivery progress; issue 7).
+     */
+    private List<OrderWriteListener> writeListeners() {
+        SettingsService settings = new SettingsService(new DynamoDbSettingsStore(dynamo, table),
+                SettingsValidator.standard(), clock);
+        BuyerMessageService messages = new BuyerMessageService(new DynamoDbBuyerMessageMarkerStore(dynamo, table),
+                settings, shops, parkedItems(), clock, null);
+        FulfillmentOrderSync fulfillments = new FulfillmentOrderSync(new DynamoDbFulfillmentStore(dynamo, table),
+                new FulfillmentQueue(new SqsQueuePublisher(SqsClient.builder()
+                        .httpClient(UrlConnectionHttpClient.create()).build()), fulfillmentQueueUrl, clock), clock);
+        return List.of((before, after) -> {
+            if (before == null) {
+                messages.onCreated(after);
+            }
+        }, (before, after) -> fulfillments.onOrderChanged(after));
     }
 
     OrderSettingsSource settings() {

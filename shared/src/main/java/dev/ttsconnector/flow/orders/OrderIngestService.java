@@ -11,6 +11,7 @@ import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.integration.FlowName;
+import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.queue.EnvelopeCodec;
 import dev.ttsconnector.settings.ConnectorSettings;
 import dev.ttsconnector.tiktok.orders.Order;
@@ -51,12 +52,21 @@ public final class OrderIngestService {
     private final String fetchQueueUrl;
     private final Clock clock;
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    private final List<OrderWriteListener> listeners;
+    private final StructuredLogger log = StructuredLogger.forClass(OrderIngestService.class);
 
     /**
      * @param fetchQueueUrl OrderFetchQueue, where parked orders are replayed to
      */
     public OrderIngestService(OrderStore orders, OrderApplier applier, CatalogStore catalog, ParkedItemStore parked,
                               String fetchQueueUrl, Clock clock) {
+        this(orders, applier, catalog, parked, fetchQueueUrl, clock, List.of());
+    }
+
+    /** @param listeners told after each write, in order (buyer messages, fulfillment re-checks) */
+    public OrderIngestService(OrderStore orders, OrderApplier applier, CatalogStore catalog, ParkedItemStore parked,
+                              String fetchQueueUrl, Clock clock, List<OrderWriteListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.orders = Objects.requireNonNull(orders, "orders");
         this.applier = Objects.requireNonNull(applier, "applier");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -128,6 +138,15 @@ public final class OrderIngestService {
             String id = ParkedItem.idFor(FLOW, ENTITY_ORDER, after.tiktokOrderId(), REASON_UNKNOWN_SKU);
             parked.get(integrationId, id).filter(item -> item.status() != ParkedItemStatus.RESOLVED)
                     .ifPresent(item -> parked.resolve(integrationId, id));
+        }
+        for (OrderWriteListener listener : listeners) {
+            try {
+                listener.onWritten(before, after);
+            } catch (RuntimeException e) {
+                // The order itself is safely written; a listener's failure must not undo or repeat that.
+                log.error("order write listener failed", e, "integrationId", integrationId,
+                        "tiktokOrderId", after.tiktokOrderId(), "listener", listener.getClass().getSimpleName());
+            }
         }
     }
 

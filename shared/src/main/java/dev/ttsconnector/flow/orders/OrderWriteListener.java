@@ -1,0 +1,15 @@
+package dev.ttsconnector.flow.orders;
+
+import dev.ttsconnector.app.orders.AppOrder;
+
+/**
+ * Told after an ingested TikTok order version was written to the app (created or updated), e.g. to send the buyer
+ * message of a new order or to re-queue fulfillments an on-hold order was holding back. Called once per write, after
+ * the write; a listener must not throw for business reasons (it parks its own failures).
+ */
+@FunctionalInterface
+public interface OrderWriteListener {
+
+    /** @param before the record before this write, or null when the order was created */
+    void onWritten(AppOrder before, AppOrder after);
+}
