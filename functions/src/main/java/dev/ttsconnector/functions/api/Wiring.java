@@ -3,7 +3,11 @@ package dev.ttsconnector.functions.api;
 import dev.ttsconnector.api.Router;
 import dev.ttsconnector.api.routes.ApiDependencies;
 import dev.ttsconnector.api.routes.ApiRoutes;
+import dev.ttsconnector.api.routes.ExceptionRoutes;
 import dev.ttsconnector.api.routes.InventoryRoutes;
+import dev.ttsconnector.app.exceptions.ReplayService;
+import dev.ttsconnector.queue.EnvelopeCodec;
+import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import dev.ttsconnector.api.routes.OrderRoutes;
 import dev.ttsconnector.app.orders.OrderQueryService;
 import dev.ttsconnector.flow.orders.OrderDiagnostics;
@@ -136,7 +140,7 @@ final class Wiring {
                 integrations.shopAccess(), TikTokCodes.standard(), clock);
         return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
                 integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
-                orderServices(dynamo, integrations)));
+                orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock)));
     }
 
     /** Orders (issue 5): the order record listing and the order diagnostics (one TikTok detail call per request). */
@@ -158,6 +162,13 @@ final class Wiring {
             cursor = page.nextCursor();
         } while (cursor != null);
         return ids;
+    }
+
+    /** Parked exceptions of every flow: listed, replayed to their source queue, resolved. */
+    private ExceptionRoutes.Services exceptionServices(DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        DynamoDbParkedItemStore store = new DynamoDbParkedItemStore(dynamo, tableName, clock);
+        return new ExceptionRoutes.Services(store,
+                new ReplayService(store, new SqsQueuePublisher(sqs), new EnvelopeCodec(), clock));
     }
 
     /** Fulfillments (issue 7): validated, recorded, and queued for the push function. */

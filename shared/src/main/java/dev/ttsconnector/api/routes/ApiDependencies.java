@@ -17,13 +17,15 @@ import java.util.Objects;
  *                           test exercises other modules (their routes then answer 500 "not wired")
  * @param fulfillments       fulfillments to TikTok (issue 7); null = routes answer 503
  * @param orders             order listing and diagnostics (issue 5); null = routes answer 500 "not wired"
+ * @param exceptions         parked exceptions: list, replay, resolve; null = routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
                               InventoryRoutes.Services inventory,
                               IntegrationComponents integrations,
                               FulfillmentService fulfillments,
-                              OrderRoutes.Services orders) {
+                              OrderRoutes.Services orders,
+                              ExceptionRoutes.Services exceptions) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
@@ -32,12 +34,12 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

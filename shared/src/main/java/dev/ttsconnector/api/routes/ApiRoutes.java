@@ -33,7 +33,9 @@ public final class ApiRoutes {
                 new FulfillmentRoutes(deps.fulfillments()),
                 // orders: record, listing and diagnostics (issue 5)
                 new OrderRoutes(deps::requireOrders),
-                new DiagnosticsRoutes(deps::requireOrders));
+                new DiagnosticsRoutes(deps::requireOrders),
+                // parked exceptions across flows: list, replay, resolve
+                new ExceptionRoutes(deps.exceptions()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */

@@ -65,7 +65,7 @@ class OrderRoutesTest {
         OrderRoutes.Services services = new OrderRoutes.Services(new OrderQueryService(h.orders),
                 new OrderDiagnostics(access, h.tiktok, new OrderSettingsSource(h.settings), h.orders),
                 () -> new ArrayList<>(h.integrations.keySet()));
-        router = ApiRoutes.router(new ApiDependencies(h.clock, keys, null, null, null, null, services));
+        router = ApiRoutes.router(new ApiDependencies(h.clock, keys, null, null, null, null, services, null));
         for (int i = 0; i < 5; i++) {
             ingest("int_a", order("10" + i).created(CUTOFF.plusSeconds(1)).updated(CUTOFF.plusSeconds(10 + i))
                     .line("s1", "SKU-A", "2.00", 2).build());
