@@ -192,8 +192,6 @@ public final class InProcessInvoker implements FunctionInvoker {
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 throw new FunctionErrorException(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), cause);
-            } catch (FunctionErrorException e) {
-                throw e;
             } catch (Exception | Error e) {
                 throw new FunctionErrorException(e.getClass().getSimpleName(), String.valueOf(e.getMessage()), e);
             }

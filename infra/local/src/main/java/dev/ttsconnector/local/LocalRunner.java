@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,19 +123,33 @@ public final class LocalRunner implements AutoCloseable {
         started.add(gateway);
         String apiBase = gateway.baseUrl();
 
-        TikTokSide tiktok = options.tiktok() == RunnerOptions.TikTok.EXTERNAL
-                ? TikTokSide.external(processEnvironment)
-                : SandboxTikTok.start(apiBase + OAUTH_CALLBACK_PATH, apiBase + WEBHOOK_PATH);
-        started.add(tiktok);
-
+        out.println("[local] starting the local AWS stack (DynamoDB, SQS, EventBridge) from " + templatePath + " ...");
         LocalAwsStack.Builder stackBuilder = LocalAwsStack.builder().template(templatePath).localAwsDirectory(layout.localAwsDirectory());
         options.dataDirectory().ifPresent(stackBuilder::dataDirectory);
         if (template.parameters().containsKey("Stage") && !options.parameters().containsKey("Stage")) {
             stackBuilder.parameter("Stage", "dev"); // a local run is a dev stage (resource and bus names)
         }
         options.parameters().forEach(stackBuilder::parameter);
-        LocalAwsStack stack = stackBuilder.start();
+        // The stack (ElasticMQ's actor system, dynalite's Node) is the slow part: start it while TikTok starts.
+        CompletableFuture<LocalAwsStack> stackStart = CompletableFuture.supplyAsync(stackBuilder::start);
+        TikTokSide tiktok;
+        try {
+            tiktok = options.tiktok() == RunnerOptions.TikTok.EXTERNAL
+                    ? TikTokSide.external(processEnvironment)
+                    : SandboxTikTok.start(apiBase + OAUTH_CALLBACK_PATH, apiBase + WEBHOOK_PATH);
+        } catch (RuntimeException e) {
+            stackStart.thenAccept(LocalAwsStack::close);
+            throw e;
+        }
+        started.add(tiktok);
+        LocalAwsStack stack;
+        try {
+            stack = stackStart.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         started.add(stack);
+        out.println("[local] AWS stack up; wiring " + template.functions().size() + " function(s) of the template ...");
 
         Map<String, String> overrides = new LinkedHashMap<>(stack.sdkEnvironment());
         overrides.putAll(tiktok.environment());
@@ -169,6 +185,10 @@ public final class LocalRunner implements AutoCloseable {
             demo = new DemoIntegrations(apiBase, apiKey).connectAll(tiktok.demoShops());
             tiktok.startDemoOrders(options.speed());
         }
+        // Schedules start once the demo integrations exist, so the first run (at start) already has work.
+        if (!wiring.schedules().isEmpty()) {
+            started.add(new ScheduleDriver(wiring.schedules(), options.speed(), invoker, report::invocation));
+        }
 
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "flow-report");
@@ -188,12 +208,23 @@ public final class LocalRunner implements AutoCloseable {
             health.put("initErrors", initErrors);
             health.put("integrations", demo.stream().map(DemoIntegrations::describe).toList());
             health.put("startupMillis", startupMillis);
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            endpoints.put("dynamoDb", stack.dynamoDbEndpoint().toString());
+            endpoints.put("sqs", stack.sqsEndpoint().toString());
+            endpoints.put("eventBridge", stack.eventBridgeEndpoint().toString());
+            tiktok.environment().forEach((k, v) -> {
+                if (k.endsWith("_URL")) {
+                    endpoints.put(k, v);
+                }
+            });
+            tiktok.controlUrl().ifPresent(u -> endpoints.put("tiktokSandboxControl", u));
+            health.put("endpoints", endpoints);
         }
         banner(apiBase, tiktok, wiring, initErrors, demo, startupMillis);
     }
 
     /** What the template wired: routes, queue pollers, schedules, rules (kept for the banner). */
-    private record Wiring(List<HttpRouteTable.Route> routes, List<String> lines) {
+    private record Wiring(List<HttpRouteTable.Route> routes, List<ScheduleDriver.Schedule> schedules, List<String> lines) {
     }
 
     private Wiring wire(SamTemplate template, LocalAwsStack stack, FunctionInvoker invoker, RunnerOptions options, FlowReport report) {
@@ -241,9 +272,6 @@ public final class LocalRunner implements AutoCloseable {
                 }
             }
         }
-        if (!schedules.isEmpty()) {
-            started.add(new ScheduleDriver(schedules, options.speed(), invoker, report::invocation));
-        }
         if (!rules.isEmpty()) {
             started.add(new EventRuleDispatcher(stack, rules, invoker, report::invocation));
         }
@@ -251,7 +279,7 @@ public final class LocalRunner implements AutoCloseable {
             rule.eventPatternJson().ifPresent(p -> rule.targets().forEach(t -> t.queueLogicalId().ifPresent(q ->
                     lines.add(q + " <- EventBridge rule " + rule.logicalId() + " " + p))));
         }
-        return new Wiring(routes, lines);
+        return new Wiring(routes, schedules, lines);
     }
 
     /** A schedule event's {@code Input} (a JSON string in SAM), if the template gives one. */

@@ -22,6 +22,11 @@ interface TikTokSide extends AutoCloseable {
     /** Lines for the start-up banner. */
     List<String> describe();
 
+    /** The sandbox's control API base URL, when this side is the sandbox. */
+    default Optional<String> controlUrl() {
+        return Optional.empty();
+    }
+
     /** Shops to create and connect demo integrations for ({@code --tiktok=sandbox} only). */
     default List<DemoIntegrations.Wanted> demoShops() {
         return List.of();
