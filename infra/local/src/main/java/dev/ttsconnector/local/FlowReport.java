@@ -3,12 +3,13 @@ package dev.ttsconnector.local;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
- * What flowed since the last report: TikTok calls that move business data (orders fetched, shipments posted,
+ * What flowed since the last report: orders in the app (through the API, once it serves them), TikTok calls that move business data (order searches and reads, shipments posted,
  * stock updates pushed; counted by the sandbox, so only with {@code --tiktok=sandbox}), queue messages
  * processed and left for retry, function errors, and messages waiting in dead-letter queues (the
  * exceptions an operator must look at). {@link #line()} renders one line and starts the next interval.
@@ -17,7 +18,7 @@ final class FlowReport {
 
     /** Sandbox endpoints (spec §4, §5, §8) summed per reported figure. */
     static final Map<String, List<String>> TIKTOK_FIGURES = Map.of(
-            "orders fetched", List.of("GET /order/202309/orders", "GET /order/202507/orders"),
+            "order reads", List.of("POST /order/202309/orders/search", "GET /order/202309/orders", "GET /order/202507/orders"),
             "shipments posted", List.of("POST /fulfillment/202309/packages/{package_id}/ship", "POST /fulfillment/202309/packages/ship",
                     "POST /fulfillment/202309/orders/{order_id}/packages",
                     "POST /fulfillment/202309/orders/{order_id}/shipping_info/update",
@@ -27,11 +28,17 @@ final class FlowReport {
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final Supplier<Map<String, Long>> tiktokSuccessCalls;
     private final Supplier<Long> deadLetterDepth;
+    private volatile Supplier<Optional<Long>> ordersInApp = Optional::empty;
     private Map<String, Long> previous = new LinkedHashMap<>();
 
     FlowReport(Supplier<Map<String, Long>> tiktokSuccessCalls, Supplier<Long> deadLetterDepth) {
         this.tiktokSuccessCalls = tiktokSuccessCalls;
         this.deadLetterDepth = deadLetterDepth;
+    }
+
+    /** Counts the orders the app holds (once the integrations to count are known). */
+    void ordersInApp(Supplier<Optional<Long>> counter) {
+        this.ordersInApp = counter;
     }
 
     void batch(SqsEventSource.BatchOutcome outcome) {
@@ -55,9 +62,10 @@ final class FlowReport {
     /** The current totals (not reset by {@link #line()}). */
     synchronized Map<String, Long> totals() {
         Map<String, Long> out = new LinkedHashMap<>();
+        ordersInApp.get().ifPresent(n -> out.put("orders in", n));
         Map<String, Long> calls = tiktokSuccessCalls.get();
         if (calls != null) {
-            for (String figure : List.of("orders fetched", "shipments posted", "stock updates pushed")) {
+            for (String figure : List.of("order reads", "shipments posted", "stock updates pushed")) {
                 out.put(figure, TIKTOK_FIGURES.get(figure).stream().mapToLong(e -> calls.getOrDefault(e, 0L)).sum());
             }
         }
@@ -68,7 +76,7 @@ final class FlowReport {
         return out;
     }
 
-    /** {@code orders fetched +3 (12) · shipments posted +1 (2) · ... · in dead-letter queues 0}. */
+    /** {@code orders in +3 (12) · order reads +2 (9) · shipments posted +1 (2) · ... · in dead-letter queues 0}. */
     synchronized String line() {
         Map<String, Long> now = totals();
         StringBuilder s = new StringBuilder();

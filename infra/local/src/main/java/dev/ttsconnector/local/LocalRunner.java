@@ -184,6 +184,8 @@ public final class LocalRunner implements AutoCloseable {
         if (options.demo() && !tiktok.demoShops().isEmpty()) {
             demo = new DemoIntegrations(apiBase, apiKey).connectAll(tiktok.demoShops());
             tiktok.startDemoOrders(options.speed());
+            report.ordersInApp(new AppOrderCount(apiBase, apiKey, demo.stream().filter(DemoIntegrations.Result::connected)
+                    .map(DemoIntegrations.Result::integrationId).toList()));
         }
         // Schedules start once the demo integrations exist, so the first run (at start) already has work.
         if (!wiring.schedules().isEmpty()) {
