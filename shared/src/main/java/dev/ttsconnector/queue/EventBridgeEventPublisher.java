@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * {@link EventPublisher} on Amazon EventBridge {@code PutEvents}: batches of at most 10 entries and 256 KiB.
  * Entries the bus reports as failed are retried per {@link PublishRetryPolicy} (codes that cannot pass on a
  * retry, such as {@code MalformedDetail}, are not); what still fails is thrown as {@link EventPublishException}.
+ *
+ * <p>The event {@code source} is {@value EventPublisher#SOURCE} unless the publisher is built with another one:
+ * rules match on it, e.g. template.yaml's {@code ResyncRequestedRule} routes only {@code source
+ * tts-connector.api}, so the API's publisher must be built with that source.
  */
 public final class EventBridgeEventPublisher implements EventPublisher {
 
@@ -23,15 +27,28 @@ public final class EventBridgeEventPublisher implements EventPublisher {
 
     private final EventBridgeClient events;
     private final String eventBusName;
+    private final String source;
     private final PublishRetryPolicy retry;
 
-    public EventBridgeEventPublisher(EventBridgeClient events, String eventBusName, PublishRetryPolicy retry) {
+    /**
+     * @param source the {@code source} of every event this publisher puts (what bus rules match on)
+     */
+    public EventBridgeEventPublisher(EventBridgeClient events, String eventBusName, String source,
+                                     PublishRetryPolicy retry) {
         this.events = Objects.requireNonNull(events, "events");
         if (eventBusName == null || eventBusName.isBlank()) {
             throw new IllegalArgumentException("eventBusName is required");
         }
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("source is required");
+        }
         this.eventBusName = eventBusName;
+        this.source = source;
         this.retry = Objects.requireNonNull(retry, "retry");
+    }
+
+    public EventBridgeEventPublisher(EventBridgeClient events, String eventBusName, PublishRetryPolicy retry) {
+        this(events, eventBusName, SOURCE, retry);
     }
 
     public EventBridgeEventPublisher(EventBridgeClient events, String eventBusName) {
@@ -45,7 +62,7 @@ public final class EventBridgeEventPublisher implements EventPublisher {
             pending.add(new Pending(event, detailJson(event)));
         }
         List<FailedEntry> failures = new ArrayList<>();
-        for (List<Pending> batch : Batches.split(pending, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, Pending::bytes)) {
+        for (List<Pending> batch : Batches.split(pending, MAX_BATCH_ENTRIES, MAX_BATCH_BYTES, p -> p.bytes(source))) {
             failures.addAll(putBatch(batch));
         }
         if (!failures.isEmpty()) {
@@ -88,7 +105,7 @@ public final class EventBridgeEventPublisher implements EventPublisher {
     private PutEventsRequestEntry entry(Pending p) {
         return PutEventsRequestEntry.builder()
                 .eventBusName(eventBusName)
-                .source(SOURCE)
+                .source(source)
                 .detailType(p.event().detailType())
                 .detail(p.detail())
                 .build();
@@ -103,9 +120,9 @@ public final class EventBridgeEventPublisher implements EventPublisher {
     }
 
     private record Pending(AppEvent event, String detail) {
-        int bytes() {
+        int bytes(String source) {
             // PutEvents counts source, detail type and detail toward the entry size.
-            return (SOURCE + event.detailType() + detail).getBytes(StandardCharsets.UTF_8).length;
+            return (source + event.detailType() + detail).getBytes(StandardCharsets.UTF_8).length;
         }
     }
 }

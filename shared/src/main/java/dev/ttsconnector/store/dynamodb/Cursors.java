@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +44,29 @@ public final class Cursors {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         for (int i = 0; i + 1 < parts.length; i += 2) {
             key.put(parts[i], AttributeValue.fromS(parts[i + 1]));
+        }
+        return key;
+    }
+
+    /**
+     * Decodes a cursor of one listing: it must hold exactly the attributes {@code keyNames} (table key plus index
+     * key) and its {@code partitionAttribute} must equal {@code partitionValue}. A cursor of another listing
+     * (another index, status or integration) or a forged one is thereby a client error, not a DynamoDB
+     * {@code ValidationException} ("The provided starting key is invalid") surfacing as a server error.
+     *
+     * @return the exclusive start key, or null for a null or empty cursor
+     * @throws IllegalArgumentException when {@code cursor} does not belong to this listing
+     */
+    public static Map<String, AttributeValue> decodeFor(String cursor, Set<String> keyNames, String partitionAttribute,
+                                                        String partitionValue) {
+        Map<String, AttributeValue> key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        AttributeValue partition = key.get(partitionAttribute);
+        if (!key.keySet().equals(keyNames) || partition == null || !partitionValue.equals(partition.s())) {
+            throw new IllegalArgumentException("cursor does not belong to this listing; "
+                    + "pass the nextCursor of the previous page of the same query");
         }
         return key;
     }

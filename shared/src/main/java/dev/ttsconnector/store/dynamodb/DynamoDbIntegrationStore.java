@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * {@link IntegrationStore} on the single table. Items:
  * <ul>
- *   <li>{@code PK=INT#<id>, SK=META}: the integration; {@code GSI1PK=INTEGRATIONS, GSI1SK=<createdAt>#<id>} lists them.</li>
+ *   <li>{@code PK=INT#<id>, SK=META}: the integration; {@code GSI1PK=INTEGRATIONS,
+ *   GSI1SK=<createdAt, fixed-width UTC>#<id>} lists them oldest first.</li>
  *   <li>{@code PK=INTNAME#<lower-case name>, SK=CLAIM}: unique-name claim (global lookup item).</li>
  *   <li>{@code PK=SHOP#<shopId>, SK=CLAIM}: the shop → integration claim webhooks are routed by (global lookup item).</li>
  * </ul>
@@ -57,6 +59,13 @@ public final class DynamoDbIntegrationStore implements IntegrationStore {
             dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
                     .conditionExpression("attribute_not_exists(PK)"));
         } catch (ConditionalCheckFailedException e) {
+            // Give back the name claimed above unless it is the existing integration's own (a repeated create):
+            // otherwise the name stays held by an integration that does not carry it, lost for good.
+            boolean ownName = get(integration.id())
+                    .map(existing -> existing.name().equalsIgnoreCase(integration.name())).orElse(false);
+            if (!ownName) {
+                release(nameKey(integration.name()), integration.id());
+            }
             throw new AlreadyExistsException("id", "Integration " + integration.id() + " already exists");
         }
         return stored;
@@ -80,7 +89,8 @@ public final class DynamoDbIntegrationStore implements IntegrationStore {
                 .keyConditionExpression("GSI1PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(LIST_PK)))
                 .limit(limit)
-                .exclusiveStartKey(Cursors.decode(cursor)));
+                .exclusiveStartKey(Cursors.decodeFor(cursor, Set.of("PK", "SK", "GSI1PK", "GSI1SK"), "GSI1PK",
+                        LIST_PK)));
         List<Integration> items = new ArrayList<>();
         response.items().forEach(i -> items.add(fromItem(i)));
         return new Page<>(items, Cursors.encode(response.lastEvaluatedKey()));
@@ -177,7 +187,8 @@ public final class DynamoDbIntegrationStore implements IntegrationStore {
         item.put("PK", s(pk(i.id())));
         item.put("SK", s("META"));
         item.put("GSI1PK", s(LIST_PK));
-        item.put("GSI1SK", s(i.createdAt() + "#" + i.id()));
+        // Fixed-width time: Instant.toString() sorts "...:00.500Z" before "...:00Z", breaking oldest-first.
+        item.put("GSI1SK", s(DynamoDbItems.sortable(i.createdAt()) + "#" + i.id()));
         item.put("type", s("Integration"));
         item.put("id", s(i.id()));
         item.put("name", s(i.name()));

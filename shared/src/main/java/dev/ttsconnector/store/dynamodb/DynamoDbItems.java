@@ -1,6 +1,8 @@
 package dev.ttsconnector.store.dynamodb;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,7 +23,20 @@ public final class DynamoDbItems {
     public static final String GSI2PK = "GSI2PK";
     public static final String GSI2SK = "GSI2SK";
 
+    // Always nine fraction digits, UTC: Instant.toString() drops zero fractions, so "...:00Z" would sort after
+    // "...:00.500Z" as a string. Index sort keys and range conditions must use this form.
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private DynamoDbItems() {
+    }
+
+    /**
+     * {@code instant} as fixed-width UTC text whose string order is time order (for GSI sort keys and the
+     * {@code >=}/{@code <} conditions on them); correct for the years 0000-9999.
+     */
+    public static String sortable(Instant instant) {
+        return SORTABLE.format(instant);
     }
 
     public static AttributeValue s(String value) {

@@ -8,10 +8,13 @@ import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * {@link OrderStore} on the single table. One item per order, {@code PK=INT#<integrationId>#ORDER#<tiktokOrderId>},
  * {@code SK=ORDER}; the record is one compact JSON attribute ({@code doc}) beside the few attributes conditions and
- * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt>#<tiktokOrderId>}) lists an integration's
- * orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key) the same per status.
+ * indexes need. {@code GSI1} ({@code INT#<id>#ORDERS}, {@code <updatedAt, fixed-width UTC>#<tiktokOrderId>})
+ * lists an integration's orders by update time; {@code GSI2} ({@code INT#<id>#ORDERS#<status>}, same sort key)
+ * the same per status. Cursors are checked against the listing they are passed to (index, status, integration).
  */
 public final class DynamoDbOrderStore implements OrderStore {
 
@@ -87,14 +91,21 @@ public final class DynamoDbOrderStore implements OrderStore {
         String condition = pkName + " = :pk";
         if (query.updatedSince() != null) {
             condition += " AND " + skName + " >= :since";
-            values.put(":since", AttributeValue.fromS(query.updatedSince().toString()));
+            values.put(":since", AttributeValue.fromS(DynamoDbItems.sortable(query.updatedSince())));
+        }
+        Map<String, AttributeValue> startKey = Cursors.decodeFor(query.cursor(), Set.of("PK", "SK", pkName, skName),
+                pkName, partition);
+        if (startKey != null && values.containsKey(":since")
+                && startKey.get(skName).s().compareTo(values.get(":since").s()) < 0) {
+            // DynamoDB refuses a start key outside the key condition; the caller changed updatedSince mid-listing.
+            throw new IllegalArgumentException("cursor lies before updatedSince; start the listing again without it");
         }
         QueryRequest request = QueryRequest.builder().tableName(table).indexName(index)
                 .keyConditionExpression(condition)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(query.limit())
-                .exclusiveStartKey(Cursors.decode(query.cursor()))
+                .exclusiveStartKey(startKey)
                 .build();
         QueryResponse response = dynamo.query(request);
         List<AppOrder> orders = response.items().stream().map(DynamoDbOrderStore::fromItem).toList();
@@ -102,7 +113,10 @@ public final class DynamoDbOrderStore implements OrderStore {
     }
 
     static Map<String, AttributeValue> toItem(AppOrder order) {
-        String sortKey = order.updatedAt() + "#" + order.tiktokOrderId();
+        // Fixed-width time: with Instant.toString() a ".500Z" update sorted before its whole second and fell out
+        // of updatedSince ranges (proven by DynamoDbOrderStoreFunctionalTest).
+        Instant updated = Objects.requireNonNull(order.updatedAt(), "updatedAt of a stored order is required");
+        String sortKey = DynamoDbItems.sortable(updated) + "#" + order.tiktokOrderId();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", AttributeValue.fromS(pk(order.integrationId(), order.tiktokOrderId())));
         item.put("SK", AttributeValue.fromS("ORDER"));
