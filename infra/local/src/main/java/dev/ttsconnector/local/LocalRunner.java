@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -154,6 +155,8 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, String> overrides = new LinkedHashMap<>(stack.sdkEnvironment());
         overrides.putAll(tiktok.environment());
         overrides.put("BOOTSTRAP_ADMIN_KEY_SHA256", sha256Hex(apiKey));
+        // Local runs encrypt stored TikTok tokens with this AES key instead of KMS (integrations' IntegrationWiring).
+        overrides.put("LOCAL_TOKEN_KEY", localTokenKey(processEnvironment, options.dataDirectory()));
         List<SamTemplate.FunctionDefinition> functions = template.functions();
         Function<String, Map<String, String>> environmentOf = id -> {
             Map<String, String> env = new LinkedHashMap<>(stack.environmentFor(id));
@@ -391,6 +394,34 @@ public final class LocalRunner implements AutoCloseable {
     /** The local admin API key (LOCAL_API_KEY or a random one). */
     public String apiKey() {
         return apiKey;
+    }
+
+    /**
+     * The base64 AES-256 key for tokens: {@code LOCAL_TOKEN_KEY} from the environment, else the one kept in the
+     * {@code --data-dir} (so stored tokens stay readable across runs), else a fresh one for this in-memory run.
+     */
+    static String localTokenKey(Map<String, String> processEnvironment, Optional<Path> dataDirectory) {
+        String given = processEnvironment.get("LOCAL_TOKEN_KEY");
+        if (given != null && !given.isBlank()) {
+            return given.strip();
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String fresh = Base64.getEncoder().encodeToString(bytes);
+        if (dataDirectory.isEmpty()) {
+            return fresh;
+        }
+        Path file = dataDirectory.get().resolve("local-token-key");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            Files.createDirectories(dataDirectory.get());
+            Files.writeString(file, fresh + "\n", StandardCharsets.US_ASCII);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the local token key " + file, e);
+        }
     }
 
     static String randomApiKey() {
