@@ -79,8 +79,13 @@ public final class LocalRunner implements AutoCloseable {
         LocalRunner runner;
         try {
             runner = start(options, System.getenv(), System.out);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Configuration problems (missing variables, port taken, dynalite not installed): the message says what to do.
             System.err.println("[local] start failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("[local] start failed: " + e);
             e.printStackTrace(System.err);
             System.exit(1);
             return;
