@@ -8,8 +8,10 @@ import java.util.Map;
  *
  * @param defaultPerSecond permits per second for a family without an override
  * @param burst            bucket size. With burst {@code b} and rate {@code r}, at most {@code b - 1 + r}
- *                         requests fall in any one-second window; the default 1 therefore never exceeds
- *                         {@code r} in any second (reliability scenario R10)
+ *                         requests leave the client in any one-second window; the default 1 therefore never
+ *                         sends more than {@code r} in any second (reliability scenario R10). TikTok counts
+ *                         arrivals, which network and scheduling jitter compress, so set {@code r} with some
+ *                         headroom (the R10 sandbox scenario uses 10 %) below the budget that must not be exceeded
  * @param perFamily        overrides by family (API module: order, fulfillment, product, logistics, ...)
  */
 public record RateLimitPolicy(double defaultPerSecond, int burst, Map<String, Double> perFamily) {

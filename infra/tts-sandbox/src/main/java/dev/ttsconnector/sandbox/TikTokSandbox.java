@@ -46,13 +46,15 @@ public final class TikTokSandbox implements AutoCloseable {
         FaultInjector faults = new FaultInjector(config.faults(), config.seed());
         RateLimiter limiter = new RateLimiter(config.qpsLimit(), System::nanoTime);
         CallCounters counters = new CallCounters();
+        RequestLog requestLog = new RequestLog();
         this.webhooks = new WebhookDispatcher(config, clock, faults);
         state.eventSink(webhooks);
         DemoData demo = new DemoData(state);
-        this.control = new SandboxControl(state, counters, faults, limiter, webhooks, demo);
+        this.control = new SandboxControl(state, counters, faults, limiter, webhooks, demo, requestLog);
         ApiGateway gateway = new ApiGateway(state, ApiGateway.allRoutes(new AuthorizationEndpoints(), new OrderEndpoints(),
                 new FulfillmentEndpoints(), new LogisticsEndpoints(), new ProductEndpoints(), new FbtEndpoints(),
-                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints()), limiter, faults, counters);
+                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints()), limiter, faults, counters,
+                requestLog);
         this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "tts-sandbox-http");
             t.setDaemon(true);
@@ -64,7 +66,7 @@ public final class TikTokSandbox implements AutoCloseable {
         apiServer.createContext(ControlHandler.PREFIX + "/", new ControlHandler(control));
         apiServer.setExecutor(executor);
         this.authServer = HttpServer.create(new InetSocketAddress(loopback, config.authPort()), 64);
-        authServer.createContext("/", new AuthHost(state));
+        authServer.createContext("/", new AuthHost(state, counters, requestLog));
         authServer.setExecutor(executor);
         if (config.generateDemoData()) {
             // Demo events would go to the app-level webhook address; seed data is not news, so it is sent silently.

@@ -187,6 +187,61 @@ class GatewayFunctionalTest {
     }
 
     @Test
+    void negativeTimestamp_is400_36009004() {
+        assertError(search().q("timestamp", "-1").send(), 400, 36009004,
+                "Invalid timestamp. The `timestamp` query parameter must not be lesser than 0.");
+    }
+
+    @Test
+    void inventorySearchWithMoreThan100ProductIds_is98001004() {
+        String ids = IntStream.range(0, 101).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        TestClient.Reply r = c.post("/product/202309/inventory/search", "{\"product_ids\":[" + ids + "]}").shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).isEqualTo("Parameter product_ids is invalid. Reason: 101 ids were given. Expected: at most 100 product ids");
+    }
+
+    @Test
+    void fbtInventorySearchWithMoreThan100SkuIds_is98001004() {
+        String ids = IntStream.range(0, 101).mapToObj(i -> "\"" + i + "\"").collect(Collectors.joining(","));
+        TestClient.Reply r = c.post("/fbt/202408/inventory/search", "{\"sku_ids\":[" + ids + "]}").q("page_size", "10")
+                .shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).isEqualTo("Parameter sku_ids is invalid. Reason: 101 ids were given. Expected: at most 100 sku ids");
+    }
+
+    @Test
+    void fbtInventorySearchWithoutPageSize_is98001004() {
+        TestClient.Reply r = c.post("/fbt/202408/inventory/search", "{}").shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).startsWith("Parameter page_size is invalid. Reason: page_size is required");
+    }
+
+    @Test
+    void cancellationSearchPageSizeAbove50_is98001004() {
+        TestClient.Reply r = c.post("/return_refund/202309/cancellations/search", "{}").q("page_size", "51").shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).contains("[1, 50]");
+        assertThat(c.post("/return_refund/202309/cancellations/search", "{}").q("page_size", "50").shop(f.usCipher).send().code())
+                .isZero();
+    }
+
+    @Test
+    void packageSearchPageSizeAbove50_is98001004() {
+        TestClient.Reply r = c.post("/fulfillment/202309/packages/search", "{}").q("page_size", "51").shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).contains("[1, 50]");
+    }
+
+    @Test
+    void webhookAddressLongerThan255_is98001004() {
+        String address = "https://example.com/" + "a".repeat(236);
+        TestClient.Reply r = c.put("/event/202309/webhooks", "{\"event_type\":\"ORDER_STATUS_CHANGE\",\"address\":\"" + address + "\"}")
+                .shop(f.usCipher).send();
+        assertThat(r.code()).isEqualTo(98001004);
+        assertThat(r.message()).startsWith("Parameter address is invalid");
+    }
+
+    @Test
     void productSearchWithMoreThanTenSellerSkus_is12019027() {
         String skus = IntStream.range(0, 11).mapToObj(i -> "\"S" + i + "\"").collect(Collectors.joining(","));
         TestClient.Reply r = c.post("/product/202309/products/search", "{\"seller_skus\":[" + skus + "]}")

@@ -17,7 +17,8 @@ public final class ApiRoutes {
     public static List<RouteModule> all(ApiDependencies deps) {
         return List.of(
                 new OpenApiRoutes(),
-                new ApiKeysRoutes(deps.apiKeys()));
+                new ApiKeysRoutes(deps.apiKeys()),
+                new OrderCancelRoutes(deps.orderCancellations()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */

@@ -73,10 +73,17 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void verify_whenOlderThanFiveMinutes_isStale() throws IOException {
-        clock.set(SENT.plus(Duration.ofMinutes(5)).plusSeconds(1));
+    void verify_whenOlderThanSixteenHours_isStale() throws IOException {
+        clock.set(SENT.plus(Duration.ofHours(16)).plusSeconds(1));
         assertThat(verifier.verify(body(), SIGNATURE).status()).isEqualTo(WebhookVerificationStatus.STALE);
-        clock.set(SENT.plus(Duration.ofMinutes(5)));
+        clock.set(SENT.plus(Duration.ofHours(16)));
+        assertThat(verifier.verify(body(), SIGNATURE).status()).isEqualTo(WebhookVerificationStatus.VALID);
+    }
+
+    @Test
+    void verify_lastScheduledRetryOfTheSameBody_isValid() throws IOException {
+        // Spec §12: retries 2 min, 30 min, 3 h, 12 h after the previous attempt; the body is resent unchanged.
+        clock.set(SENT.plus(Duration.ofMinutes(2 + 30)).plus(Duration.ofHours(3 + 12)));
         assertThat(verifier.verify(body(), SIGNATURE).status()).isEqualTo(WebhookVerificationStatus.VALID);
     }
 

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.ttsconnector.sandbox.CallCounters;
 import dev.ttsconnector.sandbox.FaultInjector;
 import dev.ttsconnector.sandbox.RateLimiter;
+import dev.ttsconnector.sandbox.RequestLog;
 import dev.ttsconnector.sandbox.SandboxJson;
 import dev.ttsconnector.sandbox.SandboxSigner;
 import dev.ttsconnector.sandbox.SandboxState;
@@ -57,10 +58,17 @@ public final class ApiGateway implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final FaultInjector faults;
     private final CallCounters counters;
+    private final RequestLog requestLog;
     private final AtomicLong requestSeq = new AtomicLong();
 
     public ApiGateway(SandboxState state, List<Route> routes, RateLimiter rateLimiter, FaultInjector faults,
                       CallCounters counters) {
+        this(state, routes, rateLimiter, faults, counters, new RequestLog());
+    }
+
+    public ApiGateway(SandboxState state, List<Route> routes, RateLimiter rateLimiter, FaultInjector faults,
+                      CallCounters counters, RequestLog requestLog) {
+        this.requestLog = requestLog;
         this.state = state;
         this.routes = List.copyOf(routes);
         this.rateLimiter = rateLimiter;
@@ -72,9 +80,11 @@ public final class ApiGateway implements HttpHandler {
     public void handle(HttpExchange ex) throws IOException {
         String requestId = REQ_TS.format(state.clock.now())
                 + String.format("%020X", (requestSeq.incrementAndGet() * 0x9E3779B97F4A7C15L) & Long.MAX_VALUE);
+        long receivedAt = System.nanoTime();
         Route route = null;
+        byte[] body = new byte[0];
         try {
-            byte[] body = ex.getRequestBody().readAllBytes();
+            body = ex.getRequestBody().readAllBytes();
             String path = ex.getRequestURI().getPath();
             Map<String, String> pathParams = null;
             boolean pathKnown = false;
@@ -107,6 +117,7 @@ public final class ApiGateway implements HttpHandler {
                 sleep(fault.latencyMillis());
             }
             if (fault.connectionReset()) {
+                log(ex, body, receivedAt, -1, 0);
                 counters.record(route.key(), -1);
                 return; // closing without sendResponseHeaders drops the connection: the client sees a reset.
             }
@@ -126,27 +137,38 @@ public final class ApiGateway implements HttpHandler {
                 return chosen.handler().handle(call);
             });
             if (fault.timeoutAfterCommit()) {
+                log(ex, body, receivedAt, -2, 0);
                 counters.record(route.key(), -2);
                 sleep(fault.stallMillis());
                 return; // the change is applied; the client never hears about it.
             }
-            respond(ex, 200, 0, "success", requestId, data == null ? SandboxJson.object() : data);
+            // Logged and counted before answering, so a caller that got its answer sees its call in the log.
+            log(ex, body, receivedAt, 0, 200);
             counters.record(route.key(), 0);
+            respond(ex, 200, 0, "success", requestId, data == null ? SandboxJson.object() : data);
         } catch (TtsError e) {
             if (route != null) {
                 counters.record(route.key(), e.code());
             }
             Object d = e.data();
+            log(ex, body, receivedAt, e.code(), e.httpStatus());
             respond(ex, e.httpStatus(), e.code(), e.getMessage(), requestId, d instanceof JsonNode j ? j : null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "sandbox handler failed", e);
             if (route != null) {
                 counters.record(route.key(), 36009003L);
             }
+            log(ex, body, receivedAt, 36009003L, 500);
             respond(ex, 500, 36009003L, MSG_INTERNAL, requestId, null);
         } finally {
             ex.close();
         }
+    }
+
+    private void log(HttpExchange ex, byte[] body, long receivedAt, long code, int status) {
+        requestLog.record("api", ex.getRequestMethod(), ex.getRequestURI().getPath(),
+                parseQuery(ex.getRequestURI().getRawQuery()), ex.getRequestHeaders().keySet(), body, receivedAt, code,
+                status);
     }
 
     private Grant checkCredentials(HttpExchange ex, String path, Map<String, String> query, byte[] body) {

@@ -3,6 +3,8 @@ package dev.ttsconnector.sandbox.auth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.ttsconnector.sandbox.CallCounters;
+import dev.ttsconnector.sandbox.RequestLog;
 import dev.ttsconnector.sandbox.SandboxJson;
 import dev.ttsconnector.sandbox.SandboxState;
 import dev.ttsconnector.sandbox.TtsError;
@@ -31,29 +33,55 @@ public final class AuthHost implements HttpHandler {
             "seller.fbt", "seller.event"};
 
     private final SandboxState state;
+    private final CallCounters counters;
+    private final RequestLog requestLog;
     private final AtomicLong seq = new AtomicLong();
 
     public AuthHost(SandboxState state) {
+        this(state, new CallCounters(), new RequestLog());
+    }
+
+    /** Token calls are counted ({@code GET /api/v2/token/get|refresh}) and logged like open-api calls. */
+    public AuthHost(SandboxState state, CallCounters counters, RequestLog requestLog) {
         this.state = state;
+        this.counters = counters;
+        this.requestLog = requestLog;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String requestId = String.format("%014d%018X", state.now(), seq.incrementAndGet() * 0x9E3779B97F4A7C15L & Long.MAX_VALUE);
+        long receivedAt = System.nanoTime();
+        String path = ex.getRequestURI().getPath();
+        Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
         try {
-            String path = ex.getRequestURI().getPath();
-            Map<String, String> q = parse(ex.getRequestURI().getRawQuery());
             switch (path) {
-                case "/api/v2/token/get" -> requireGet(ex, () -> json(ex, 200, 0, "success", requestId, tokenGet(q)));
-                case "/api/v2/token/refresh" -> requireGet(ex, () -> json(ex, 200, 0, "success", requestId, tokenRefresh(q)));
+                case "/api/v2/token/get" -> requireGet(ex, () -> {
+                    ObjectNode data = tokenGet(q);
+                    logAndCount(ex, path, q, receivedAt, 0, 200);
+                    json(ex, 200, 0, "success", requestId, data);
+                });
+                case "/api/v2/token/refresh" -> requireGet(ex, () -> {
+                    ObjectNode data = tokenRefresh(q);
+                    logAndCount(ex, path, q, receivedAt, 0, 200);
+                    json(ex, 200, 0, "success", requestId, data);
+                });
                 case AUTHORIZE_PATH -> consent(ex, q);
                 default -> throw new TtsError(404, 36009009L, "Invalid path. The specified path does not match any available endpoint.");
             }
         } catch (TtsError e) {
+            logAndCount(ex, path, q, receivedAt, e.code(), e.httpStatus());
             json(ex, e.httpStatus(), e.code(), e.getMessage(), requestId, null);
         } finally {
             ex.close();
         }
+    }
+
+    private void logAndCount(HttpExchange ex, String path, Map<String, String> q, long receivedAt, long code, int status) {
+        // Counted and logged before answering, so a caller that got its token sees its call counted.
+        counters.record(ex.getRequestMethod() + " " + path, code);
+        requestLog.record("auth", ex.getRequestMethod(), path, q, ex.getRequestHeaders().keySet(), null, receivedAt, code,
+                status);
     }
 
     private interface IoAction {

@@ -91,6 +91,8 @@ public final class ControlHandler implements HttpHandler {
             }
             case "GET counters" -> control.counters();
             case "DELETE counters" -> { control.resetCounters(); yield ok(); }
+            case "GET requests" -> control.requestLog();
+            case "DELETE requests" -> { control.clearRequests(); yield ok(); }
             case "GET faults" -> SandboxJson.MAPPER.valueToTree(control.faults());
             case "PUT faults" -> {
                 FaultPlan plan = new FaultPlan(b.path("serverErrorRate").asDouble(0), b.path("throttleRate").asDouble(0),

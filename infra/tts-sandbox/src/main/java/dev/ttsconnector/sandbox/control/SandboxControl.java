@@ -7,6 +7,7 @@ import dev.ttsconnector.sandbox.DemoData;
 import dev.ttsconnector.sandbox.FaultInjector;
 import dev.ttsconnector.sandbox.FaultPlan;
 import dev.ttsconnector.sandbox.RateLimiter;
+import dev.ttsconnector.sandbox.RequestLog;
 import dev.ttsconnector.sandbox.SandboxJson;
 import dev.ttsconnector.sandbox.SandboxState;
 import dev.ttsconnector.sandbox.api.Views;
@@ -37,9 +38,16 @@ public final class SandboxControl {
     private final RateLimiter rateLimiter;
     private final WebhookDispatcher webhooks;
     private final DemoData demo;
+    private final RequestLog requestLog;
 
     public SandboxControl(SandboxState state, CallCounters counters, FaultInjector faults, RateLimiter rateLimiter,
                           WebhookDispatcher webhooks, DemoData demo) {
+        this(state, counters, faults, rateLimiter, webhooks, demo, new RequestLog());
+    }
+
+    public SandboxControl(SandboxState state, CallCounters counters, FaultInjector faults, RateLimiter rateLimiter,
+                          WebhookDispatcher webhooks, DemoData demo, RequestLog requestLog) {
+        this.requestLog = requestLog;
         this.state = state;
         this.counters = counters;
         this.faults = faults;
@@ -242,6 +250,22 @@ public final class SandboxControl {
 
     public void resetCounters() {
         counters.reset();
+    }
+
+    /**
+     * Requests received on the TikTok hosts (open-api and auth), oldest first: method, path, decoded query, header
+     * names, body field paths, arrival time and the answered code.
+     */
+    public List<RequestLog.Entry> requests() {
+        return requestLog.entries();
+    }
+
+    public ArrayNode requestLog() {
+        return requestLog.toJson();
+    }
+
+    public void clearRequests() {
+        requestLog.clear();
     }
 
     public void configureFaults(FaultPlan plan, long seed) {
