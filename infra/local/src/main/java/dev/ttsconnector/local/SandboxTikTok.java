@@ -25,14 +25,16 @@ final class SandboxTikTok implements TikTokSide {
 
     private final TikTokSandbox sandbox;
     private final ObjectNode demo;
+    private final String webhookUrl;
     private final ScheduledExecutorService orders = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "demo-orders");
         t.setDaemon(true);
         return t;
     });
 
-    private SandboxTikTok(TikTokSandbox sandbox) {
+    private SandboxTikTok(TikTokSandbox sandbox, String webhookUrl) {
         this.sandbox = sandbox;
+        this.webhookUrl = webhookUrl;
         this.demo = sandbox.control().demo();
     }
 
@@ -41,7 +43,7 @@ final class SandboxTikTok implements TikTokSide {
                 .seed(System.nanoTime()) // fresh ids each run, so a --data-dir from an earlier run never collides
                 .redirectUrl(oauthCallbackUrl)
                 .appWebhookAddress(webhookUrl)
-                .build()));
+                .build()), webhookUrl);
     }
 
     @Override
@@ -53,6 +55,8 @@ final class SandboxTikTok implements TikTokSide {
         env.put("TTS_APP_KEY", sandbox.config().appKey());
         env.put("TTS_APP_SECRET", sandbox.config().appSecret());
         env.put("TTS_SERVICE_ID", sandbox.config().serviceId());
+        // The sandbox can reach the connector on loopback, so connecting a shop registers its webhooks here (spec §12).
+        env.put("WEBHOOK_PUBLIC_URL", webhookUrl);
         return env;
     }
 
@@ -72,7 +76,9 @@ final class SandboxTikTok implements TikTokSide {
     public List<DemoIntegrations.Wanted> demoShops() {
         List<DemoIntegrations.Wanted> wanted = new ArrayList<>();
         for (JsonNode shop : demo.path("shops")) {
-            wanted.add(new DemoIntegrations.Wanted(shop.path("name").asText(), shop.path("id").asText(),
+            wanted.add(new DemoIntegrations.Wanted(
+                    // Names are unique per integration; the shop id keeps them apart across --data-dir runs.
+                    shop.path("name").asText() + " " + shop.path("id").asText(), shop.path("id").asText(),
                     demo.path("seller_id").asText(null)));
         }
         return wanted;
