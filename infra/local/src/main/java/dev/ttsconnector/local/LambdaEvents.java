@@ -69,13 +69,13 @@ public final class LambdaEvents {
         return a;
     }
 
-    /** The EventBridge "Scheduled Event" a {@code Schedule}/{@code ScheduleV2} event without {@code Input} delivers. */
-    public static String scheduled(String ruleArn, Instant time, String region, String account) {
+    /** The "Scheduled Event" a {@code Schedule} ({@code aws.events}) or {@code ScheduleV2} ({@code aws.scheduler}) event without {@code Input} delivers. */
+    public static String scheduled(String ruleArn, String source, Instant time, String region, String account) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());
         event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
+        event.put("source", source);
         event.put("account", account);
         event.put("time", time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         event.put("region", region);

@@ -266,7 +266,7 @@ public final class LocalRunner implements AutoCloseable {
                         } else if (schedule.rate().isEmpty()) {
                             lines.add(f.logicalId() + " <- " + schedule.expression() + " (not driven locally: only rate() expressions are)");
                         } else {
-                            schedules.add(new ScheduleDriver.Schedule(f.logicalId(), schedule.name(), schedule.expression(),
+                            schedules.add(new ScheduleDriver.Schedule(f.logicalId(), schedule.name(), schedule.type(), schedule.expression(),
                                     schedule.rate().get(), scheduleInput(template, f.logicalId(), schedule.name())));
                             lines.add(f.logicalId() + " <- " + schedule.expression()
                                     + (options.speed() == 1 ? "" : " ×" + options.speed()) + " (fires at start, then every period)");

@@ -13,13 +13,13 @@ import java.util.function.BiConsumer;
 /**
  * Drives the template's {@code Schedule}/{@code ScheduleV2} events: each enabled {@code rate(...)} schedule
  * fires once at start, then every rate divided by {@code speed}. The event is the configured {@code Input}
- * when the template has one, otherwise EventBridge's "Scheduled Event". Cron expressions are listed as not
- * driven (start the function through its API or queue instead).
+ * (EventBridge Scheduler's {@code <aws.scheduler.*>} context attributes filled in) when the template has one,
+ * otherwise the service's default "Scheduled Event" notification. Cron expressions are listed as not driven.
  */
 final class ScheduleDriver implements AutoCloseable {
 
     /** A schedule to run: the function, the event's name in the template, its period and fixed input. */
-    record Schedule(String functionId, String eventName, String expression, Duration rate, String input) {
+    record Schedule(String functionId, String eventName, String type, String expression, Duration rate, String input) {
     }
 
     private final ScheduledExecutorService executor;
@@ -43,9 +43,7 @@ final class ScheduleDriver implements AutoCloseable {
     }
 
     private static void fire(Schedule s, FunctionInvoker invoker, BiConsumer<String, Boolean> outcomes) {
-        String event = s.input() != null ? s.input() : LambdaEvents.scheduled("arn:aws:events:" + LocalAwsStack.REGION + ":"
-                + LocalAwsStack.ACCOUNT_ID + ":rule/" + s.functionId() + "-" + s.eventName(), Instant.now(),
-                LocalAwsStack.REGION, LocalAwsStack.ACCOUNT_ID);
+        String event = event(s, Instant.now());
         try {
             invoker.invoke(s.functionId(), event);
             outcomes.accept(s.functionId(), true);
@@ -57,6 +55,25 @@ final class ScheduleDriver implements AutoCloseable {
             outcomes.accept(s.functionId(), false);
             System.err.println("[local] " + s.functionId() + " (" + s.eventName() + "): " + e);
         }
+    }
+
+    /**
+     * The payload: the {@code Input} with EventBridge Scheduler's context attributes filled in, or the default
+     * notification (EventBridge rules: source {@code aws.events}; Scheduler: {@code aws.scheduler}).
+     */
+    static String event(Schedule s, Instant now) {
+        boolean scheduler = s.type().equals("ScheduleV2");
+        String arn = scheduler
+                ? "arn:aws:scheduler:" + LocalAwsStack.REGION + ":" + LocalAwsStack.ACCOUNT_ID + ":schedule/default/" + s.functionId() + s.eventName()
+                : "arn:aws:events:" + LocalAwsStack.REGION + ":" + LocalAwsStack.ACCOUNT_ID + ":rule/" + s.functionId() + s.eventName();
+        if (s.input() != null) {
+            return s.input()
+                    .replace("<aws.scheduler.scheduled-time>", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                    .replace("<aws.scheduler.execution-id>", java.util.UUID.randomUUID().toString())
+                    .replace("<aws.scheduler.schedule-arn>", arn)
+                    .replace("<aws.scheduler.attempt-number>", "1");
+        }
+        return LambdaEvents.scheduled(arn, scheduler ? "aws.scheduler" : "aws.events", now, LocalAwsStack.REGION, LocalAwsStack.ACCOUNT_ID);
     }
 
     @Override

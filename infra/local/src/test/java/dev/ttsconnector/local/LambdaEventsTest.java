@@ -43,7 +43,7 @@ class LambdaEventsTest {
 
     @Test
     void scheduled_readByTheRuntimeSerializer_isAnEventBridgeScheduledEvent() {
-        String json = LambdaEvents.scheduled("arn:aws:events:us-east-1:000000000000:rule/r", Instant.parse("2026-11-27T10:00:00.5Z"),
+        String json = LambdaEvents.scheduled("arn:aws:events:us-east-1:000000000000:rule/r", "aws.events", Instant.parse("2026-11-27T10:00:00.5Z"),
                 "us-east-1", "000000000000");
         ScheduledEvent event = LambdaEventSerializers.serializerFor(ScheduledEvent.class, getClass().getClassLoader()).fromJson(json);
 

@@ -174,10 +174,10 @@ class LocalRunnerWiringFunctionalTest {
     }
 
     @Test
-    void schedule_rateSpedUp60Times_firesEverySecondWithAScheduledEvent() {
+    void scheduleV2_rateSpedUp60Times_firesEverySecondWithTheSchedulersDefaultNotification() {
         await(Duration.ofSeconds(15), () -> TickHandler.TICKS.size() >= 3);
 
-        assertThat(TickHandler.TICKS).allSatisfy(t -> assertThat(t).isEqualTo("Scheduled Event aws.events"));
+        assertThat(TickHandler.TICKS).allSatisfy(t -> assertThat(t).isEqualTo("Scheduled Event aws.scheduler"));
     }
 
     private static JsonNode echoEnvironment() throws Exception {
