@@ -264,7 +264,16 @@ public final class LocalRunner implements AutoCloseable {
                         if (!schedule.enabled()) {
                             lines.add(f.logicalId() + " <- " + schedule.expression() + " (disabled in the template)");
                         } else if (schedule.rate().isEmpty()) {
-                            lines.add(f.logicalId() + " <- " + schedule.expression() + " (not driven locally: only rate() expressions are)");
+                            String zone = scheduleProperty(template, f.logicalId(), schedule.name(), "ScheduleExpressionTimezone");
+                            Optional<CronExpression> cron = CronExpression.parse(schedule.expression(), zone);
+                            if (cron.isPresent()) {
+                                schedules.add(new ScheduleDriver.Schedule(f.logicalId(), schedule.name(), schedule.type(),
+                                        schedule.expression(), null, scheduleInput(template, f.logicalId(), schedule.name()), cron.get()));
+                                lines.add(f.logicalId() + " <- " + schedule.expression() + (zone == null ? " UTC" : " " + zone)
+                                        + " (wall clock, not sped up)");
+                            } else {
+                                lines.add(f.logicalId() + " <- " + schedule.expression() + " (not driven locally: only rate() and cron())");
+                            }
                         } else {
                             schedules.add(new ScheduleDriver.Schedule(f.logicalId(), schedule.name(), schedule.type(), schedule.expression(),
                                     schedule.rate().get(), scheduleInput(template, f.logicalId(), schedule.name())));
@@ -294,11 +303,20 @@ public final class LocalRunner implements AutoCloseable {
 
     /** A schedule event's {@code Input} (a JSON string in SAM), if the template gives one. */
     private static String scheduleInput(SamTemplate template, String functionId, String eventName) {
+        Object input = rawScheduleProperty(template, functionId, eventName, "Input");
+        return input == null ? null : input instanceof String s ? s : LambdaEvents.write(input);
+    }
+
+    private static String scheduleProperty(SamTemplate template, String functionId, String eventName, String property) {
+        Object value = rawScheduleProperty(template, functionId, eventName, property);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static Object rawScheduleProperty(SamTemplate template, String functionId, String eventName, String property) {
         Object events = template.resources().get(functionId).properties().get("Events");
         if (events instanceof Map<?, ?> e && e.get(eventName) instanceof Map<?, ?> ev && ev.get("Properties") instanceof Map<?, ?> p
-                && p.get("Input") != null) {
-            Object input = template.evaluateWithDefaults(p.get("Input"));
-            return input instanceof String s ? s : LambdaEvents.write(input);
+                && p.get(property) != null) {
+            return template.evaluateWithDefaults(p.get(property));
         }
         return null;
     }

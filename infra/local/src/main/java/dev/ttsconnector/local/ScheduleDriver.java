@@ -14,12 +14,17 @@ import java.util.function.BiConsumer;
  * Drives the template's {@code Schedule}/{@code ScheduleV2} events: each enabled {@code rate(...)} schedule
  * fires once at start, then every rate divided by {@code speed}. The event is the configured {@code Input}
  * (EventBridge Scheduler's {@code <aws.scheduler.*>} context attributes filled in) when the template has one,
- * otherwise the service's default "Scheduled Event" notification. Cron expressions are listed as not driven.
+ * otherwise the service's default "Scheduled Event" notification. Cron expressions ({@link CronExpression}) fire on
+ * the wall clock in their {@code ScheduleExpressionTimezone}; {@code speed} does not apply to them.
  */
 final class ScheduleDriver implements AutoCloseable {
 
     /** A schedule to run: the function, the event's name in the template, its period and fixed input. */
-    record Schedule(String functionId, String eventName, String type, String expression, Duration rate, String input) {
+    record Schedule(String functionId, String eventName, String type, String expression, Duration rate, String input,
+                    CronExpression cron) {
+        Schedule(String functionId, String eventName, String type, String expression, Duration rate, String input) {
+            this(functionId, eventName, type, expression, rate, input, null);
+        }
     }
 
     private final ScheduledExecutorService executor;
@@ -33,9 +38,28 @@ final class ScheduleDriver implements AutoCloseable {
             return t;
         });
         for (Schedule s : schedules) {
+            if (s.cron() != null) {
+                scheduleNext(s, invoker, outcomes);
+                continue;
+            }
             long periodMillis = Math.max(1, (long) (s.rate().toMillis() / speed));
             executor.scheduleAtFixedRate(() -> fire(s, invoker, outcomes), 0, periodMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Cron schedules follow the wall clock in their time zone ({@code --speed} does not apply). */
+    private void scheduleNext(Schedule s, FunctionInvoker invoker, BiConsumer<String, Boolean> outcomes) {
+        s.cron().next(java.time.ZonedDateTime.now()).ifPresent(at -> {
+            long delay = Math.max(0, Duration.between(Instant.now(), at.toInstant()).toMillis());
+            try {
+                executor.schedule(() -> {
+                    fire(s, invoker, outcomes);
+                    scheduleNext(s, invoker, outcomes);
+                }, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Stopping.
+            }
+        });
     }
 
     List<Schedule> schedules() {
