@@ -376,7 +376,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         initErrors.forEach((fn, error) -> out.println("  INIT ERROR   " + fn + ": " + error));
         for (DemoIntegrations.Result r : demo) {
-            out.println("  Integration: " + r.name() + " (shop " + r.shopId() + ") "
+            out.println("  Integration: " + r.name() + " "
                     + (r.problem() == null ? r.integrationId() + " " + r.status() : "NOT CONNECTED: " + r.problem()));
         }
         out.println("Ctrl-C stops everything.");
