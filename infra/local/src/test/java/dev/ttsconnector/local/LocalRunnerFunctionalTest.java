@@ -150,7 +150,7 @@ class LocalRunnerFunctionalTest {
         HttpResponse<String> orders = api("GET", "/v1/orders?status=new&integrationId=" + integrationIds.get(0), null, API_KEY);
         assumeTrue(orders.statusCode() == 200 && items(orders).size() > 0, "no pulled order in status new");
         JsonNode order = items(orders).get(0);
-        String orderId = order.path("id").asText();
+        String orderId = java.net.URLEncoder.encode(order.path("id").asText(), StandardCharsets.UTF_8);
         assumeTrue(api("GET", "/v1/orders/" + orderId + "/fulfillments", null, API_KEY).statusCode() != 404,
                 "fulfillments are not served yet");
 
