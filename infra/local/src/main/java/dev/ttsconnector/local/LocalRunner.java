@@ -55,6 +55,7 @@ public final class LocalRunner implements AutoCloseable {
     static final String WEBHOOK_PATH = "/webhooks/tiktok";
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final Object lock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<String, Object> health = new LinkedHashMap<>();
     private final PrintStream out;
@@ -76,9 +77,15 @@ public final class LocalRunner implements AutoCloseable {
             System.exit(e.getMessage().isEmpty() ? 0 : 2);
             return;
         }
-        LocalRunner runner;
+        LocalRunner runner = new LocalRunner(System.out);
+        // Registered before anything starts, so Ctrl-C during start-up also stops what was started so far.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[local] stopping ...");
+            runner.close();
+            System.out.println("[local] stopped");
+        }, "local-runner-shutdown"));
         try {
-            runner = start(options, System.getenv(), System.out);
+            runner.startAll(options, System.getenv());
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             // Configuration problems (missing variables, port taken, dynalite not installed): the message says what to do.
             System.err.println("[local] start failed: " + e.getMessage());
@@ -90,11 +97,6 @@ public final class LocalRunner implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("[local] stopping ...");
-            runner.close();
-            System.out.println("[local] stopped");
-        }, "local-runner-shutdown"));
         try {
             runner.stopped.await();
         } catch (InterruptedException e) {
@@ -126,7 +128,7 @@ public final class LocalRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + options.port() + " (--port picks another)", e);
         }
-        started.add(gateway);
+        track(gateway);
         String apiBase = gateway.baseUrl();
 
         out.println("[local] starting the local AWS stack (DynamoDB, SQS, EventBridge) from " + templatePath + " ...");
@@ -147,14 +149,14 @@ public final class LocalRunner implements AutoCloseable {
             stackStart.thenAccept(LocalAwsStack::close);
             throw e;
         }
-        started.add(tiktok);
+        track(tiktok);
         LocalAwsStack stack;
         try {
             stack = stackStart.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        started.add(stack);
+        track(stack);
         out.println("[local] AWS stack up; wiring " + template.functions().size() + " function(s) of the template ...");
 
         Map<String, String> overrides = new LinkedHashMap<>(stack.sdkEnvironment());
@@ -174,12 +176,12 @@ public final class LocalRunner implements AutoCloseable {
         if (options.runtime() == RunnerOptions.Runtime.IN_PROCESS) {
             ProcessEnvironment.putAll(sharedEnvironment(functions, environmentOf));
             InProcessInvoker inProcess = new InProcessInvoker(functions, options.concurrency());
-            started.add(inProcess);
+            track(inProcess);
             initErrors = inProcess.initialize();
             invoker = inProcess;
         } else {
             RicInvoker ric = new RicInvoker(functions, environmentOf, System.getProperty("java.class.path"));
-            started.add(ric);
+            track(ric);
             ric.startAll();
             invoker = ric;
         }
@@ -197,7 +199,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         // Schedules start once the demo integrations exist, so the first run (at start) already has work.
         if (!wiring.schedules().isEmpty()) {
-            started.add(new ScheduleDriver(wiring.schedules(), options.speed(), invoker, report::invocation));
+            track(new ScheduleDriver(wiring.schedules(), options.speed(), invoker, report::invocation));
         }
 
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -205,7 +207,7 @@ public final class LocalRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        started.add(reporter::shutdownNow);
+        track(reporter::shutdownNow);
         reporter.scheduleAtFixedRate(() -> out.println("[local] " + java.time.LocalTime.now().withNano(0) + " " + report.line()),
                 options.reportEvery(), options.reportEvery(), TimeUnit.SECONDS);
 
@@ -256,7 +258,7 @@ public final class LocalRunner implements AutoCloseable {
                         SqsEventSource source = new SqsEventSource(f.logicalId(), queueId, stack.queueUrl(queueId), stack.queueArn(queueId),
                                 LocalAwsStack.REGION, sqs.batchSize(), Duration.ofSeconds(sqs.maximumBatchingWindowSeconds()), partial,
                                 stack.sqs(), invoker, report::batch).start();
-                        started.add(source);
+                        track(source);
                         lines.add(f.logicalId() + " <- SQS " + queueId + " (batch " + sqs.batchSize() + ", window "
                                 + sqs.maximumBatchingWindowSeconds() + " s" + (partial ? ", partial batch responses" : "") + ")");
                     }
@@ -292,7 +294,7 @@ public final class LocalRunner implements AutoCloseable {
             }
         }
         if (!rules.isEmpty()) {
-            started.add(new EventRuleDispatcher(stack, rules, invoker, report::invocation));
+            track(new EventRuleDispatcher(stack, rules, invoker, report::invocation));
         }
         for (SamTemplate.EventRule rule : template.eventRules()) {
             rule.eventPatternJson().ifPresent(p -> rule.targets().forEach(t -> t.queueLogicalId().ifPresent(q ->
@@ -461,21 +463,44 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    /** Stops everything started, newest first; safe to call twice. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("[local] stopping " + started.get(i).getClass().getSimpleName() + ": " + e);
+    /**
+     * Keeps what was just started for {@link #close()}; when the runner is already stopping (Ctrl-C during start-up)
+     * it is closed at once and the start is abandoned.
+     */
+    private void track(AutoCloseable resource) {
+        synchronized (lock) {
+            if (!closed) {
+                started.add(resource);
+                return;
             }
         }
-        started.clear();
+        closeQuietly(resource);
+        throw new IllegalStateException("stopped during start-up");
+    }
+
+    /** Stops everything started, newest first; safe to call twice and from a shutdown hook during start-up. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(started);
+            started.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            closeQuietly(toClose.get(i));
+        }
         stopped.countDown();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("[local] stopping " + resource.getClass().getSimpleName() + ": " + e);
+        }
     }
 }
