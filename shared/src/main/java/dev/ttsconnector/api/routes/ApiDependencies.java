@@ -11,15 +11,22 @@ import java.util.Objects;
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               /* Orders "back to TikTok": null until the API function wires it (routes answer 503). */
-                              OrderCancellationService orderCancellations) {
+                              OrderCancellationService orderCancellations,
+                              /* Inventory flow (issue 6): stock, locations, products; null = routes answer 503. */
+                              InventoryRoutes.Services inventory) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
-    /** Dependencies without order cancellation (its routes answer 503 {@code not_configured}). */
+    /** Dependencies without order cancellation and inventory (their routes answer 503 {@code not_configured}). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null);
+        this(clock, apiKeys, null, null);
+    }
+
+    /** Dependencies without inventory (its routes answer 503 {@code not_configured}). */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
+        this(clock, apiKeys, orderCancellations, null);
     }
 }

@@ -18,7 +18,11 @@ public final class ApiRoutes {
         return List.of(
                 new OpenApiRoutes(),
                 new ApiKeysRoutes(deps.apiKeys()),
-                new OrderCancelRoutes(deps.orderCancellations()));
+                new OrderCancelRoutes(deps.orderCancellations()),
+                // inventory flow (issue 6)
+                new LocationRoutes(deps.inventory()),
+                new InventoryRoutes(deps.inventory()),
+                new ProductRoutes(deps.inventory()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
