@@ -93,11 +93,16 @@ class LocalRunnerFunctionalTest {
 
     @Test
     @Order(2)
-    void runLocal_wiresEveryFunctionOfTheTemplate_withoutInitErrors() {
+    void runLocal_wiresEveryFunctionOfTheTemplate() {
         SamTemplate template = SamTemplate.load(RepositoryLayout.fromWorkingDirectory().template());
 
         assertThat(health.path("functions")).extracting(JsonNode::asText)
                 .containsExactlyElementsOf(template.functions().stream().map(SamTemplate.FunctionDefinition::logicalId).toList());
+    }
+
+    @Test
+    @Order(2)
+    void everyFunction_initialisesWithTheLocalEnvironment() {
         assertThat(health.path("initErrors").isEmpty()).as("init errors: %s", health.path("initErrors")).isTrue();
     }
 
