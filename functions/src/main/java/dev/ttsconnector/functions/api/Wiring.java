@@ -1,31 +1,34 @@
 package dev.ttsconnector.functions.api;
 
-import dev.ttsconnector.api.routes.InventoryRoutes;
-import dev.ttsconnector.common.Page;
-import dev.ttsconnector.flow.inventory.InventoryPushEnqueuer;
-import dev.ttsconnector.flow.inventory.StockService;
-import dev.ttsconnector.integration.Integration;
-import dev.ttsconnector.queue.SqsQueuePublisher;
-import dev.ttsconnector.store.dynamodb.DynamoDbCatalogStore;
-import dev.ttsconnector.store.dynamodb.DynamoDbIntegrationStore;
-import dev.ttsconnector.store.dynamodb.DynamoDbLocationStore;
-import dev.ttsconnector.store.dynamodb.DynamoDbSkuMappingStore;
-import dev.ttsconnector.store.dynamodb.DynamoDbStockStore;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import java.util.ArrayList;
-import java.util.function.Supplier;
 import dev.ttsconnector.api.Router;
 import dev.ttsconnector.api.routes.ApiDependencies;
 import dev.ttsconnector.api.routes.ApiRoutes;
+import dev.ttsconnector.api.routes.InventoryRoutes;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
+import dev.ttsconnector.flow.fulfillments.FulfillmentService;
+import dev.ttsconnector.flow.inventory.InventoryPushEnqueuer;
+import dev.ttsconnector.flow.inventory.StockService;
+import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
+import dev.ttsconnector.queue.SqsQueuePublisher;
+import dev.ttsconnector.settings.TikTokCodes;
 import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbCancellationStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbCatalogStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbLocationStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbSkuMappingStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbStockStore;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Builds the API function's dependencies once per container from its environment:
@@ -35,6 +38,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       admin without being stored, so the first admin can call {@code POST /v1/api-keys}; remove them once real
  *       admin keys exist</li>
  * </ul>
+ * {@code INVENTORY_PUSH_QUEUE_URL} (required: {@code PUT /v1/inventory} queues pushes there),
+ * {@code FULFILLMENT_PUSH_QUEUE_URL} (required: accepted fulfillments are queued there),
+ * plus the integration variables of {@link IntegrationWiring} ({@code APP_BUS_NAME}, {@code TOKEN_KMS_KEY_ARN} or
+ * {@code LOCAL_TOKEN_KEY}, {@code TTS_*}, {@code WEBHOOK_PUBLIC_URL}, {@code CONSOLE_URL}).
  * The DynamoDB endpoint and region come from the SDK's own settings ({@code AWS_REGION},
  * {@code AWS_ENDPOINT_URL_DYNAMODB} in local runs).
  */
@@ -42,30 +49,46 @@ final class Wiring {
 
     static final String TABLE_NAME = "TABLE_NAME";
     static final String BOOTSTRAP_ADMIN_KEY_SHA256 = "BOOTSTRAP_ADMIN_KEY_SHA256";
-    // inventory flow (issue 6): PUT /v1/inventory queues pushes here
     static final String INVENTORY_PUSH_QUEUE_URL = "INVENTORY_PUSH_QUEUE_URL";
+    static final String FULFILLMENT_PUSH_QUEUE_URL = "FULFILLMENT_PUSH_QUEUE_URL";
 
     private final String tableName;
     private final List<String> bootstrapAdminHashes;
-    private final String inventoryPushQueueUrl;
+    private final UnaryOperator<String> environment;
 
     Wiring(UnaryOperator<String> environment) {
+        this.environment = environment;
         String table = environment.apply(TABLE_NAME);
         if (table == null || table.isBlank()) {
             throw new IllegalStateException("environment variable " + TABLE_NAME + " is required");
         }
         this.tableName = table.strip();
         this.bootstrapAdminHashes = parseHashes(environment.apply(BOOTSTRAP_ADMIN_KEY_SHA256));
-        this.inventoryPushQueueUrl = environment.apply(INVENTORY_PUSH_QUEUE_URL);
     }
 
     static Wiring fromEnvironment() {
         // Literal names: the template test checks every Env.require/optional name is set on the function.
         String table = Env.require("TABLE_NAME");
         String hashes = Env.optional("BOOTSTRAP_ADMIN_KEY_SHA256", "");
-        String inventoryQueue = Env.require("INVENTORY_PUSH_QUEUE_URL");
-        return new Wiring(name -> TABLE_NAME.equals(name) ? table : BOOTSTRAP_ADMIN_KEY_SHA256.equals(name) ? hashes
-                : INVENTORY_PUSH_QUEUE_URL.equals(name) ? inventoryQueue : null);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(TABLE_NAME, table);
+        values.put(BOOTSTRAP_ADMIN_KEY_SHA256, hashes);
+        values.put(INVENTORY_PUSH_QUEUE_URL, Env.require("INVENTORY_PUSH_QUEUE_URL"));
+        values.put(FULFILLMENT_PUSH_QUEUE_URL, Env.require("FULFILLMENT_PUSH_QUEUE_URL"));
+        // Integrations (issue 4): see IntegrationWiring for what each variable does.
+        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
+        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
+        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
+        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN, Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
+        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
+        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
+        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
+        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
+        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
+        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
+        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
+        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        return new Wiring(values::get);
     }
 
     /** Comma-separated SHA-256 hex hashes; blank entries are ignored, a malformed one fails the start. */
@@ -93,37 +116,47 @@ final class Wiring {
     }
 
     Router router() {
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         Clock clock = Clock.system();
-        ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(dynamo, tableName), clock,
+        IntegrationWiring integrations = new IntegrationWiring(environment, clock);
+        return router(clock, integrations, SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    /** The router over the given integration wiring and SQS client (tests pass ones built on the local AWS stack). */
+    Router router(Clock clock, IntegrationWiring integrations, SqsClient sqs) {
+        ApiKeyService apiKeys = new ApiKeyService(new DynamoDbApiKeyStore(integrations.dynamo(), tableName), clock,
                 bootstrapAdminHashes);
-        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, inventoryServices(dynamo, clock)));
+        DynamoDbClient dynamo = integrations.dynamo();
+        OrderCancellationService cancellations = new OrderCancellationService(new DynamoDbOrderStore(dynamo, tableName),
+                new DynamoDbCancellationStore(dynamo, tableName), integrations.settingsService(),
+                integrations.shopAccess(), TikTokCodes.standard(), clock);
+        return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
+                integrations), integrations.components(), fulfillments(dynamo, sqs, clock)));
+    }
+
+    /** Fulfillments (issue 7): validated, recorded, and queued for the push function. */
+    private FulfillmentService fulfillments(DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        String queueUrl = environment.apply(FULFILLMENT_PUSH_QUEUE_URL);
+        if (queueUrl == null || queueUrl.isBlank()) {
+            throw new IllegalStateException("environment variable " + FULFILLMENT_PUSH_QUEUE_URL + " is required");
+        }
+        return new FulfillmentService(new DynamoDbOrderStore(dynamo, tableName),
+                new DynamoDbFulfillmentStore(dynamo, tableName),
+                new FulfillmentQueue(new SqsQueuePublisher(sqs), queueUrl.strip(), clock), clock);
     }
 
     /** Inventory flow (issue 6): app stock, locations and catalog; stock changes are queued for selling integrations. */
-    private InventoryRoutes.Services inventoryServices(DynamoDbClient dynamo, Clock clock) {
-        if (inventoryPushQueueUrl == null || inventoryPushQueueUrl.isBlank()) {
+    private InventoryRoutes.Services inventoryServices(DynamoDbClient dynamo, SqsClient sqs, Clock clock,
+                                                       IntegrationWiring integrations) {
+        String queueUrl = environment.apply(INVENTORY_PUSH_QUEUE_URL);
+        if (queueUrl == null || queueUrl.isBlank()) {
             throw new IllegalStateException("environment variable " + INVENTORY_PUSH_QUEUE_URL + " is required");
         }
         DynamoDbStockStore stock = new DynamoDbStockStore(dynamo, tableName, clock);
         DynamoDbLocationStore locations = new DynamoDbLocationStore(dynamo, tableName);
         DynamoDbSkuMappingStore mappings = new DynamoDbSkuMappingStore(dynamo, tableName);
-        DynamoDbIntegrationStore integrations = new DynamoDbIntegrationStore(dynamo, tableName);
-        SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        InventoryPushEnqueuer enqueuer = new InventoryPushEnqueuer(new SqsQueuePublisher(sqs),
-                inventoryPushQueueUrl.strip(), clock);
-        // Integrations are few (one per shop): a paged partition read of them per stock request is cheap.
-        Supplier<List<String>> connected = () -> {
-            List<String> ids = new ArrayList<>();
-            String cursor = null;
-            do {
-                Page<Integration> page = integrations.list(100, cursor);
-                page.items().stream().filter(i -> i.status().runsFlows()).forEach(i -> ids.add(i.id()));
-                cursor = page.nextCursor();
-            } while (cursor != null);
-            return ids;
-        };
+        InventoryPushEnqueuer enqueuer = new InventoryPushEnqueuer(new SqsQueuePublisher(sqs), queueUrl.strip(), clock);
         return new InventoryRoutes.Services(new DynamoDbCatalogStore(dynamo, tableName), locations, stock, mappings,
-                new StockService(stock, locations, mappings, enqueuer, connected), clock);
+                new StockService(stock, locations, mappings, enqueuer, integrations.shopAccess()::connectedIntegrationIds),
+                clock);
     }
 }

@@ -17,6 +17,7 @@ import dev.ttsconnector.flow.inventory.ResyncService;
 import dev.ttsconnector.flow.inventory.ShopInventoryApi;
 import dev.ttsconnector.flow.inventory.TikTokShopInventoryApi;
 import dev.ttsconnector.flow.locations.FbtLocationsService;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.ShopAccess;
 import dev.ttsconnector.metrics.MetricsLogger;
@@ -46,7 +47,7 @@ import java.util.Objects;
  *   <li>{@code INVENTORY_PUSH_QUEUE_URL}: the FIFO push queue (every push goes through it)</li>
  *   <li>{@code ORDER_PULL_QUEUE_URL}: where an orders resync puts its back-fill job</li>
  * </ul>
- * plus whatever the registered {@link ShopAccessFactory} reads.
+ * plus the TikTok and token variables {@link IntegrationWiring} reads for the shop access.
  */
 public final class InventoryWiring {
 
@@ -101,9 +102,9 @@ public final class InventoryWiring {
         String pushQueue = Env.require("INVENTORY_PUSH_QUEUE_URL");
         String pullQueue = Env.require("ORDER_PULL_QUEUE_URL");
         Map<String, String> env = System.getenv();
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        IntegrationWiring integrations = new IntegrationWiring(env::get, Clock.system());
         SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
-        return new InventoryWiring(dynamo, table, new SqsQueuePublisher(sqs), pushQueue, pullQueue,
-                ShopAccessFactory.load(env::get), Clock.system(), MetricsLogger.stdout());
+        return new InventoryWiring(integrations.dynamo(), table, new SqsQueuePublisher(sqs), pushQueue, pullQueue,
+                integrations.shopAccess(), Clock.system(), MetricsLogger.stdout());
     }
 }

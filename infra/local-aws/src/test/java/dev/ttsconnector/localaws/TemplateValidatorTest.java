@@ -18,7 +18,11 @@ class TemplateValidatorTest {
 
     @Test
     void realTemplate_passesSchemaReferenceQueueAndPatternChecks() {
-        assertThat(VALIDATOR.validate(LAYOUT.template())).isEmpty();
+        // Handler classes live in the functions module, which this module cannot see: functions' TemplateTest checks
+        // them against the real jar; here every other check must pass.
+        assertThat(VALIDATOR.validate(LAYOUT.template()).stream().map(Object::toString)
+                .filter(p -> !p.contains(": Handler class ")))
+                .isEmpty();
     }
 
     @Test

@@ -2,31 +2,47 @@ package dev.ttsconnector.api.routes;
 
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
+import dev.ttsconnector.integration.IntegrationComponents;
 import java.util.Objects;
 
 /**
  * Everything the route modules need, built once per container by the API function's {@code Wiring} (or by a
  * test). Add a component here when a new {@link dev.ttsconnector.api.RouteModule} needs a service.
+ *
+ * @param orderCancellations Orders "back to TikTok": null until the API function wires it (routes answer 503)
+ * @param inventory          inventory flow (issue 6): stock, locations, products; null = routes answer 503
+ * @param integrations       integration, settings, config, resync and OAuth callback services; null only where a
+ *                           test exercises other modules (their routes then answer 500 "not wired")
+ * @param fulfillments       fulfillments to TikTok (issue 7); null = routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
-                              /* Orders "back to TikTok": null until the API function wires it (routes answer 503). */
                               OrderCancellationService orderCancellations,
-                              /* Inventory flow (issue 6): stock, locations, products; null = routes answer 503. */
-                              InventoryRoutes.Services inventory) {
+                              InventoryRoutes.Services inventory,
+                              IntegrationComponents integrations,
+                              FulfillmentService fulfillments) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
-    /** Dependencies without order cancellation and inventory (their routes answer 503 {@code not_configured}). */
+    /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null);
+        this(clock, apiKeys, null, null, null, null);
     }
 
-    /** Dependencies without inventory (its routes answer 503 {@code not_configured}). */
+    /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null);
+        this(clock, apiKeys, orderCancellations, null, null, null);
+    }
+
+    /** @throws IllegalStateException when the integration services were not wired */
+    public IntegrationComponents requireIntegrations() {
+        if (integrations == null) {
+            throw new IllegalStateException("integration services are not wired into ApiDependencies");
+        }
+        return integrations;
     }
 }

@@ -22,7 +22,15 @@ public final class ApiRoutes {
                 // inventory flow (issue 6)
                 new LocationRoutes(deps.inventory()),
                 new InventoryRoutes(deps.inventory()),
-                new ProductRoutes(deps.inventory()));
+                new ProductRoutes(deps.inventory()),
+                // integrations, settings, config, resync, OAuth callback (issue 4)
+                new IntegrationRoutes(deps::requireIntegrations, deps.clock()),
+                new SettingsRoutes(deps::requireIntegrations),
+                new ConfigRoutes(deps::requireIntegrations),
+                new ResyncRoutes(deps::requireIntegrations),
+                new OAuthCallbackRoutes(deps::requireIntegrations),
+                // fulfillments to TikTok (issue 7)
+                new FulfillmentRoutes(deps.fulfillments()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
