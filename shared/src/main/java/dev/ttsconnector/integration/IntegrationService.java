@@ -251,6 +251,10 @@ public final class IntegrationService implements AuthorizationEvents {
         if (reconnect) {
             publishReconnected(connected, now);
         }
+        // Match the shop's catalog to the app's SKUs at once (not at the next hourly sync); new matches queue the
+        // first inventory pushes.
+        bus.publish(RESYNC_REQUESTED, resyncDetail(integration.id(), ResyncFlow.PRODUCTS, List.of(),
+                reconnect ? "system:reconnect" : "system:connect", now));
         return new ConnectResult(reconnect ? ConnectResult.Outcome.RECONNECTED : ConnectResult.Outcome.CONNECTED,
                 connected, List.of());
     }

@@ -256,8 +256,10 @@ class IntegrationServiceTest {
         ObjectNode reconnected = bus.published(IntegrationService.INTEGRATION_RECONNECTED).get(0).detail();
         assertThat(reconnected.get("integrationId").asText()).isEqualTo(id);
         assertThat(reconnected.get("lastGoodCursor").asText()).isEqualTo(lastGood.toString());
-        ObjectNode resync = bus.published(IntegrationService.RESYNC_REQUESTED).get(0).detail();
-        assertThat(resync.get("flow").asText()).isEqualTo("inventory");
+        assertThat(bus.published(IntegrationService.RESYNC_REQUESTED))
+                .filteredOn(p -> p.detail().get("requestedBy").asText().equals("system:reconnect"))
+                .extracting(p -> p.detail().get("flow").asText())
+                .containsExactlyInAnyOrder("inventory", "products");
         assertThat(bus.published()).allSatisfy(p -> assertThat(p.source()).isEqualTo("tts-connector.api"));
         ConnectedShop shop = shopAccess.connected(id);
         assertThat(shop.client().logistics().warehouses(shop.shop())).isNotEmpty();
@@ -309,7 +311,10 @@ class IntegrationServiceTest {
         String id = connect(service.create("resync", "tester"), seller(1)).integration().id();
         service.requestResync(id, IntegrationService.ResyncFlow.PRODUCTS, List.of("SKU-1"), "tester");
 
-        ObjectNode detail = bus.published(IntegrationService.RESYNC_REQUESTED).get(0).detail();
+        var resyncs = bus.published(IntegrationService.RESYNC_REQUESTED);
+        // The first one is the catalog sync every connect requests; the last one is ours.
+        assertThat(resyncs.get(0).detail().get("requestedBy").asText()).isEqualTo("system:connect");
+        ObjectNode detail = resyncs.get(resyncs.size() - 1).detail();
         assertThat(detail.get("integrationId").asText()).isEqualTo(id);
         assertThat(detail.get("flow").asText()).isEqualTo("products");
         assertThat(detail.get("skus").get(0).asText()).isEqualTo("SKU-1");

@@ -4,6 +4,11 @@ import dev.ttsconnector.api.Router;
 import dev.ttsconnector.api.routes.ApiDependencies;
 import dev.ttsconnector.api.routes.ApiRoutes;
 import dev.ttsconnector.api.routes.InventoryRoutes;
+import dev.ttsconnector.api.routes.OrderRoutes;
+import dev.ttsconnector.app.orders.OrderQueryService;
+import dev.ttsconnector.flow.orders.OrderDiagnostics;
+import dev.ttsconnector.flow.orders.OrderSettingsSource;
+import dev.ttsconnector.flow.orders.OrderSource;
 import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
@@ -130,7 +135,29 @@ final class Wiring {
                 new DynamoDbCancellationStore(dynamo, tableName), integrations.settingsService(),
                 integrations.shopAccess(), TikTokCodes.standard(), clock);
         return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
-                integrations), integrations.components(), fulfillments(dynamo, sqs, clock)));
+                integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
+                orderServices(dynamo, integrations)));
+    }
+
+    /** Orders (issue 5): the order record listing and the order diagnostics (one TikTok detail call per request). */
+    private OrderRoutes.Services orderServices(DynamoDbClient dynamo, IntegrationWiring integrations) {
+        DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, tableName);
+        return new OrderRoutes.Services(new OrderQueryService(orders),
+                new OrderDiagnostics(integrations.shopAccess(), OrderSource.tiktok(),
+                        new OrderSettingsSource(integrations.settingsService()), orders),
+                () -> allIntegrationIds(integrations.integrationStore()));
+    }
+
+    /** Every integration id, oldest first (key reads of the integration listing; admins only). */
+    private static List<String> allIntegrationIds(dev.ttsconnector.integration.IntegrationStore store) {
+        List<String> ids = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            dev.ttsconnector.common.Page<dev.ttsconnector.integration.Integration> page = store.list(100, cursor);
+            page.items().forEach(i -> ids.add(i.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
     }
 
     /** Fulfillments (issue 7): validated, recorded, and queued for the push function. */

@@ -162,7 +162,7 @@ class FulfillmentEndToEndFunctionalTest {
                     List.of(ApiKeyHashes.sha256Hex(ADMIN)));
             FulfillmentQueue queue = new FulfillmentQueue(new SqsQueuePublisher(stack.sqs()), queueUrl, clock);
             Router router = ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, null, null,
-                    new FulfillmentService(orders, fulfillments, queue, clock)));
+                    new FulfillmentService(orders, fulfillments, queue, clock), null));
             String appOrderId = AppOrderId.of(integrationId, tiktokOrderId);
             ApiResponse accepted = call(router, "POST", "/v1/orders/" + appOrderId + "/fulfillments",
                     "{\"carrier\":\"Shipping Partner UPS\",\"trackingNumber\":\"1Z999AA10123456784\"}");

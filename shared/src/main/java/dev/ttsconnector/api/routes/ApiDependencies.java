@@ -16,12 +16,14 @@ import java.util.Objects;
  * @param integrations       integration, settings, config, resync and OAuth callback services; null only where a
  *                           test exercises other modules (their routes then answer 500 "not wired")
  * @param fulfillments       fulfillments to TikTok (issue 7); null = routes answer 503
+ * @param orders             order listing and diagnostics (issue 5); null = routes answer 500 "not wired"
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
                               InventoryRoutes.Services inventory,
                               IntegrationComponents integrations,
-                              FulfillmentService fulfillments) {
+                              FulfillmentService fulfillments,
+                              OrderRoutes.Services orders) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
@@ -30,12 +32,12 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */
@@ -44,5 +46,13 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
             throw new IllegalStateException("integration services are not wired into ApiDependencies");
         }
         return integrations;
+    }
+
+    /** The order services (orders + diagnostics routes). @throws IllegalStateException when they were not wired */
+    public OrderRoutes.Services requireOrders() {
+        if (orders == null) {
+            throw new IllegalStateException("order services are not wired into ApiDependencies");
+        }
+        return orders;
     }
 }

@@ -30,7 +30,10 @@ public final class ApiRoutes {
                 new ResyncRoutes(deps::requireIntegrations),
                 new OAuthCallbackRoutes(deps::requireIntegrations),
                 // fulfillments to TikTok (issue 7)
-                new FulfillmentRoutes(deps.fulfillments()));
+                new FulfillmentRoutes(deps.fulfillments()),
+                // orders: record, listing and diagnostics (issue 5)
+                new OrderRoutes(deps::requireOrders),
+                new DiagnosticsRoutes(deps::requireOrders));
     }
 
     /** A router with every module registered, authenticating with the API key service. */

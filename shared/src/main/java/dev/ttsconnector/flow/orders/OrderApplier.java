@@ -17,6 +17,8 @@ import java.util.Optional;
 /**
  * Applies one TikTok order version to the app: insert when new, replace when TikTok's {@code update_time} is newer,
  * nothing when it is equal (a duplicate costs one read and no write) or older (stale, e.g. a reordered webhook).
+ * One exception to "equal writes nothing": when the same version now resolves its SKUs differently against the app
+ * catalog (a SKU was mapped and the parked {@code unknown_sku} exception replayed), the record is refreshed.
  * Each write is conditional on the record's version, so two workers applying versions of one order at once can only
  * end with the newest. After a write, {@code order.created} / {@code order.updated} goes on the app bus; if that fails
  * the caller's message is retried and, being a redelivery, republishes the event for the version already written
@@ -53,8 +55,19 @@ public final class OrderApplier {
      *                   republishes its event, since the earlier attempt may have died between write and publish
      */
     public Result apply(AppOrder incoming, ChangeSource source, boolean redelivery) {
+        return apply(incoming, null, source, redelivery);
+    }
+
+    /**
+     * As {@link #apply(AppOrder, ChangeSource, boolean)}, with the stored record the caller has just read (saves the
+     * first read); {@code null} means "not read yet". Conflicts re-read from the store.
+     */
+    public Result apply(AppOrder incoming, Optional<AppOrder> alreadyRead, ChangeSource source, boolean redelivery) {
+        Optional<AppOrder> preRead = alreadyRead;
         for (int attempt = 0; ; attempt++) {
-            Optional<AppOrder> existing = store.get(incoming.integrationId(), incoming.tiktokOrderId());
+            Optional<AppOrder> existing = preRead != null ? preRead
+                    : store.get(incoming.integrationId(), incoming.tiktokOrderId());
+            preRead = null;
             try {
                 Result result = existing.isEmpty() ? create(incoming, source) : update(existing.get(), incoming, source);
                 if (result == null) {
@@ -74,7 +87,21 @@ public final class OrderApplier {
 
     /** Whether {@code incoming} would change the stored record (used by pulls to skip work cheaply). */
     public static boolean isNewer(AppOrder incoming, AppOrder stored) {
-        return incoming.tiktokUpdateTime().isAfter(stored.tiktokUpdateTime());
+        return incoming.tiktokUpdateTime().isAfter(stored.tiktokUpdateTime())
+                || (incoming.tiktokUpdateTime().equals(stored.tiktokUpdateTime()) && catalogChanged(incoming, stored));
+    }
+
+    /** Same version, but some line's SKU is now (or no longer) found in the app catalog. */
+    static boolean catalogChanged(AppOrder incoming, AppOrder stored) {
+        if (incoming.lines().size() != stored.lines().size()) {
+            return false;
+        }
+        for (int i = 0; i < incoming.lines().size(); i++) {
+            if (incoming.lines().get(i).inCatalog() != stored.lines().get(i).inCatalog()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Result create(AppOrder incoming, ChangeSource source) {

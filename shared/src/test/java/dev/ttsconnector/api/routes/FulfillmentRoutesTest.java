@@ -48,7 +48,7 @@ class FulfillmentRoutesTest {
                 clock.now(), null, false));
         router = ApiRoutes.router(new ApiDependencies(clock,
                 new ApiKeyService(keys, clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))), null, null, null,
-                new FulfillmentService(orders, fulfillments, new FulfillmentQueue(publisher, QUEUE, clock), clock)));
+                new FulfillmentService(orders, fulfillments, new FulfillmentQueue(publisher, QUEUE, clock), clock), null));
         order("int-a", "9001", AppOrderStatus.NEW, line("MUG", 2, "9001-1", "9001-2"), line("CAP", 1, "9001-3"));
     }
 

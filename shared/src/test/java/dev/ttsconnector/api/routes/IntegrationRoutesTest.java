@@ -53,7 +53,7 @@ class IntegrationRoutesTest {
         IntegrationService service = new IntegrationService(integrations, new InMemoryOAuthStateStore(), vault,
                 VaultShopAccess.client(config, integrations, vault, clock), settings, new InMemoryFlowStateStore(),
                 new InMemoryAppEventBus(), IntegrationConfig.of(null, null), clock);
-        router = ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, null, new IntegrationComponents(service, settings), null));
+        router = ApiRoutes.router(new ApiDependencies(clock, apiKeys, null, null, new IntegrationComponents(service, settings), null, null));
     }
 
     private ApiResponse call(String method, String path, String key, String body, Map<String, String> headers) {

@@ -43,7 +43,7 @@ class InventoryRoutesTest {
             new ApiKeyService(new InMemoryApiKeyStore(), clock, List.of(ApiKeyHashes.sha256Hex(ADMIN))), null,
             new InventoryRoutes.Services(catalog, locations, stock, mappings,
                     new StockService(stock, locations, mappings, new InventoryPushEnqueuer(queue, QUEUE, clock),
-                            () -> List.of("int-a", "int-b")), clock), null, null));
+                            () -> List.of("int-a", "int-b")), clock), null, null, null));
 
     private ApiResponse call(String method, String path, Map<String, List<String>> query, String body) {
         return router.dispatch(ApiRequest.of(method, path, query, Map.of("Authorization", "Bearer " + ADMIN),

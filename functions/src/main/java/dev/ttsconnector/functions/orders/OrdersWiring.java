@@ -1,0 +1,153 @@
+package dev.ttsconnector.functions.orders;
+
+import dev.ttsconnector.app.exceptions.ParkedItemStore;
+import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.orders.OrderApplier;
+import dev.ttsconnector.flow.orders.OrderFetchService;
+import dev.ttsconnector.flow.orders.OrderIngestService;
+import dev.ttsconnector.flow.orders.OrderPullConfig;
+import dev.ttsconnector.flow.orders.OrderPullScheduler;
+import dev.ttsconnector.flow.orders.OrderPullService;
+import dev.ttsconnector.flow.orders.OrderSettingsSource;
+import dev.ttsconnector.flow.orders.OrderSource;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.functions.support.Env;
+import dev.ttsconnector.integration.ShopAccess;
+import dev.ttsconnector.queue.EventBridgeEventPublisher;
+import dev.ttsconnector.queue.SqsQueuePublisher;
+import dev.ttsconnector.settings.DynamoDbSettingsStore;
+import dev.ttsconnector.settings.SettingsService;
+import dev.ttsconnector.settings.SettingsValidator;
+import dev.ttsconnector.store.dynamodb.DynamoDbCatalogStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFlowStateStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the order functions' dependencies once per container. Environment: {@code TABLE_NAME},
+ * {@code APP_BUS_NAME}, {@code ORDER_PULL_QUEUE_URL}, {@code ORDER_FETCH_QUEUE_URL} (Globals) and, optional,
+ * {@code ORDER_PULL_OVERLAP_SECONDS} (600), {@code ORDER_PULL_SETTLE_SECONDS} (30),
+ * {@code ORDER_PULL_MAX_PAGES} (50) tuning {@link OrderPullConfig}.
+ */
+final class OrdersWiring {
+
+    private final Clock clock = Clock.system();
+    private final ShopAccess shops;
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final String pullQueueUrl;
+    private final String fetchQueueUrl;
+    private final String busName;
+    private final OrderPullConfig pullConfig;
+
+    OrdersWiring(ShopAccess shops, DynamoDbClient dynamo, String table, String pullQueueUrl, String fetchQueueUrl,
+                 String busName, OrderPullConfig pullConfig) {
+        this.shops = Objects.requireNonNull(shops, "shops");
+        this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
+        this.table = Objects.requireNonNull(table, "table");
+        this.pullQueueUrl = Objects.requireNonNull(pullQueueUrl, "pullQueueUrl");
+        this.fetchQueueUrl = Objects.requireNonNull(fetchQueueUrl, "fetchQueueUrl");
+        this.busName = Objects.requireNonNull(busName, "busName");
+        this.pullConfig = Objects.requireNonNull(pullConfig, "pullConfig");
+    }
+
+    /**
+     * The integration side (token vault, TikTok client, {@code VaultShopAccess}, integration service) from this
+     * function's environment; see {@link IntegrationWiring} for the variables.
+     */
+    static IntegrationWiring integrationWiring() {
+        // Literal names: the template test checks every Env.require name is set on the function.
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(IntegrationWiring.TABLE_NAME, Env.require("TABLE_NAME"));
+        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
+        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
+        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
+        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN,
+                Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
+        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
+        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
+        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
+        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
+        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
+        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
+        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
+        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        return new IntegrationWiring(values::get, Clock.system());
+    }
+
+    /** Production wiring: {@code VaultShopAccess} and the DynamoDB client of the integration wiring. */
+    static OrdersWiring fromEnvironment() {
+        IntegrationWiring integrations = integrationWiring();
+        return fromEnvironment(integrations.shopAccess(), integrations.dynamo());
+    }
+
+    /** Reads the environment (literal names: the template test checks each is set on the function). */
+    static OrdersWiring fromEnvironment(ShopAccess shops, DynamoDbClient dynamo) {
+        OrderPullConfig config = new OrderPullConfig(
+                Duration.ofSeconds(parseLong("ORDER_PULL_OVERLAP_SECONDS",
+                        Env.optional("ORDER_PULL_OVERLAP_SECONDS", "600"))),
+                Duration.ofSeconds(parseLong("ORDER_PULL_SETTLE_SECONDS",
+                        Env.optional("ORDER_PULL_SETTLE_SECONDS", "30"))),
+                (int) parseLong("ORDER_PULL_MAX_PAGES", Env.optional("ORDER_PULL_MAX_PAGES", "50")));
+        return new OrdersWiring(shops, dynamo, Env.require("TABLE_NAME"), Env.require("ORDER_PULL_QUEUE_URL"),
+                Env.require("ORDER_FETCH_QUEUE_URL"), Env.require("APP_BUS_NAME"), config);
+    }
+
+    static long parseLong(String name, String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("environment variable " + name + " must be a whole number, was '"
+                    + value + "'");
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    String pullQueueUrl() {
+        return pullQueueUrl;
+    }
+
+    String fetchQueueUrl() {
+        return fetchQueueUrl;
+    }
+
+    ParkedItemStore parkedItems() {
+        return new DynamoDbParkedItemStore(dynamo, table, clock);
+    }
+
+    OrderPullScheduler pullScheduler() {
+        return new OrderPullScheduler(shops, new SqsQueuePublisher(
+                SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build()), pullQueueUrl);
+    }
+
+    OrderIngestService ingestService() {
+        DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, table);
+        EventBridgeEventPublisher events = new EventBridgeEventPublisher(
+                EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).build(), busName);
+        return new OrderIngestService(orders, new OrderApplier(orders, events, clock),
+                new DynamoDbCatalogStore(dynamo, table), parkedItems(), fetchQueueUrl, clock);
+    }
+
+    OrderSettingsSource settings() {
+        return new OrderSettingsSource(new SettingsService(new DynamoDbSettingsStore(dynamo, table),
+                SettingsValidator.standard(), clock));
+    }
+
+    OrderPullService pullService() {
+        return new OrderPullService(shops, OrderSource.tiktok(), settings(), new DynamoDbFlowStateStore(dynamo, table),
+                ingestService(), pullConfig, clock);
+    }
+
+    OrderFetchService fetchService() {
+        return new OrderFetchService(shops, OrderSource.tiktok(), settings(), ingestService());
+    }
+}

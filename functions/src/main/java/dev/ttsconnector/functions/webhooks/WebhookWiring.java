@@ -1,0 +1,90 @@
+package dev.ttsconnector.functions.webhooks;
+
+import dev.ttsconnector.app.exceptions.ParkedItemStore;
+import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.webhooks.WebhookIntake;
+import dev.ttsconnector.flow.webhooks.WebhookRouter;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.functions.support.Env;
+import dev.ttsconnector.tiktok.TikTokClientConfig;
+import dev.ttsconnector.queue.QueuePublisher;
+import dev.ttsconnector.queue.SqsQueuePublisher;
+import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
+import dev.ttsconnector.tiktok.webhook.WebhookVerifier;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the webhook functions' dependencies once per container. Environment (all set in template.yaml Globals):
+ * {@code WEBHOOK_QUEUE_URL}, {@code TTS_APP_CREDENTIALS_SECRET_ARN} (the HMAC key), {@code TABLE_NAME},
+ * {@code ORDER_FETCH_QUEUE_URL}. Each getter builds only what its function needs, so the HTTP function never creates
+ * a DynamoDB client.
+ */
+final class WebhookWiring {
+
+    private final Clock clock = Clock.system();
+    private final String webhookQueueUrl;
+
+    private WebhookWiring(String webhookQueueUrl) {
+        this.webhookQueueUrl = webhookQueueUrl;
+    }
+
+    static WebhookWiring fromEnvironment() {
+        return new WebhookWiring(Env.require("WEBHOOK_QUEUE_URL"));
+    }
+
+    String webhookQueueUrl() {
+        return webhookQueueUrl;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The verifier keyed with the TikTok app key/secret (read once, from the integration wiring's secret). */
+    WebhookIntake intake() {
+        TikTokClientConfig app = integrationWiring().tiktokConfig();
+        return new WebhookIntake(new WebhookVerifier(app.appKey(), app.appSecret(), clock), clock);
+    }
+
+    /** The consumer's router: integrations by shop, receipts, OrderFetchQueue, the integration service. */
+    WebhookRouter router(IntegrationWiring integrations) {
+        return new WebhookRouter(integrations.integrationStore(),
+                new DynamoDbWebhookReceipts(integrations.dynamo(), integrations.tableName()), queuePublisher(),
+                orderFetchQueueUrl(), integrations.authorizationEvents(), clock);
+    }
+
+    static IntegrationWiring integrationWiring() {
+        // Literal names: the template test checks every Env.require name is set on the function.
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        values.put(IntegrationWiring.TABLE_NAME, Env.require("TABLE_NAME"));
+        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
+        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
+        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
+        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN,
+                Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
+        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
+        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
+        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
+        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
+        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
+        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
+        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
+        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        return new IntegrationWiring(values::get, Clock.system());
+    }
+
+
+    QueuePublisher queuePublisher() {
+        return new SqsQueuePublisher(SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+
+    String orderFetchQueueUrl() {
+        return Env.require("ORDER_FETCH_QUEUE_URL");
+    }
+
+    ParkedItemStore parkedItems(IntegrationWiring integrations) {
+        return new DynamoDbParkedItemStore(integrations.dynamo(), integrations.tableName(), clock);
+    }
+}

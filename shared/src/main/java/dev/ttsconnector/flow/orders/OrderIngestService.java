@@ -1,0 +1,149 @@
+package dev.ttsconnector.flow.orders;
+
+import dev.ttsconnector.app.exceptions.ParkRequest;
+import dev.ttsconnector.app.exceptions.ParkedItem;
+import dev.ttsconnector.app.exceptions.ParkedItemStatus;
+import dev.ttsconnector.app.exceptions.ParkedItemStore;
+import dev.ttsconnector.app.orders.AppOrder;
+import dev.ttsconnector.app.orders.ChangeSource;
+import dev.ttsconnector.app.orders.OrderLine;
+import dev.ttsconnector.app.orders.OrderStore;
+import dev.ttsconnector.app.products.CatalogStore;
+import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.integration.FlowName;
+import dev.ttsconnector.queue.EnvelopeCodec;
+import dev.ttsconnector.settings.ConnectorSettings;
+import dev.ttsconnector.tiktok.orders.Order;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Brings TikTok orders (full objects from search or detail) into the app: filter by the settings
+ * ({@link OrderFilter}), map ({@link OrderMapper}), apply conditionally on {@code update_time} ({@link OrderApplier}).
+ * Used by the pull, the webhook fetch and replays alike, so every path applies the same rules.
+ *
+ * <p>Never throws for one bad order: an order TikTok sent malformed is parked ({@value #REASON_MALFORMED}) and the
+ * others go on; an order with a line whose seller SKU is not in the app catalog is ingested and parked as
+ * {@value #REASON_UNKNOWN_SKU} naming the TikTok SKU id and seller SKU. Both parked items replay as an
+ * {@link OrderFetchRequest} on OrderFetchQueue (a fresh fetch by id), and the unknown-SKU item is resolved once the
+ * order is applied with every SKU known. Store and publish failures propagate (the caller's message is retried).
+ */
+public final class OrderIngestService {
+
+    /** Flow name of the items this service parks. */
+    public static final String FLOW = FlowName.ORDERS.name();
+    public static final String ENTITY_ORDER = "order";
+    public static final String REASON_UNKNOWN_SKU = "unknown_sku";
+    public static final String REASON_MALFORMED = "malformed_order";
+    /** Entity id used when TikTok sent an order without an id (it cannot be fetched again, so no replay queue). */
+    static final String MISSING_ID = "missing-id";
+
+    private final OrderStore orders;
+    private final OrderApplier applier;
+    private final CatalogStore catalog;
+    private final ParkedItemStore parked;
+    private final String fetchQueueUrl;
+    private final Clock clock;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
+
+    /**
+     * @param fetchQueueUrl OrderFetchQueue, where parked orders are replayed to
+     */
+    public OrderIngestService(OrderStore orders, OrderApplier applier, CatalogStore catalog, ParkedItemStore parked,
+                              String fetchQueueUrl, Clock clock) {
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.parked = Objects.requireNonNull(parked, "parked");
+        this.fetchQueueUrl = Objects.requireNonNull(fetchQueueUrl, "fetchQueueUrl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Ingests {@code tiktokOrders} in the given order.
+     *
+     * @param redelivery the triggering message was delivered before (see {@link OrderApplier#apply})
+     */
+    public List<IngestOutcome> ingest(String integrationId, ConnectorSettings.Orders settings, List<Order> tiktokOrders,
+                                      ChangeSource source, boolean redelivery) {
+        OrderFilter filter = new OrderFilter(settings);
+        Map<String, Boolean> knownSkus = new HashMap<>();
+        OrderMapper mapper = new OrderMapper(settings.supportVirtualBundles(),
+                sku -> knownSkus.computeIfAbsent(sku, s -> catalog.get(s).isPresent()));
+        List<IngestOutcome> outcomes = new ArrayList<>(tiktokOrders.size());
+        for (Order order : tiktokOrders) {
+            outcomes.add(ingestOne(integrationId, filter, mapper, order, source, redelivery));
+        }
+        return outcomes;
+    }
+
+    private IngestOutcome ingestOne(String integrationId, OrderFilter filter, OrderMapper mapper, Order order,
+                                    ChangeSource source, boolean redelivery) {
+        Instant now = clock.now();
+        if (order.id() == null || order.id().isBlank()) {
+            parkMalformed(integrationId, MISSING_ID, "TikTok sent an order without an id", false);
+            return new IngestOutcome(null, IngestOutcome.Kind.MALFORMED, null, null);
+        }
+        AppOrder incoming;
+        try {
+            incoming = mapper.map(integrationId, order, now);
+        } catch (IllegalArgumentException malformed) {
+            parkMalformed(integrationId, order.id(), "order " + order.id() + ": " + malformed.getMessage(), true);
+            return new IngestOutcome(order.id(), IngestOutcome.Kind.MALFORMED, null, null);
+        }
+        Optional<AppOrder> stored = orders.get(integrationId, order.id());
+        Optional<ExclusionReason> exclusion = filter.exclusion(order, stored.isPresent());
+        if (exclusion.isPresent()) {
+            return new IngestOutcome(order.id(), IngestOutcome.Kind.EXCLUDED, exclusion.get(), null);
+        }
+        if (stored.isPresent() && !OrderApplier.isNewer(incoming, stored.get()) && !redelivery) {
+            // Duplicate or stale: decided without another read and without a write.
+            IngestOutcome.Kind kind = incoming.tiktokUpdateTime().equals(stored.get().tiktokUpdateTime())
+                    ? IngestOutcome.Kind.DUPLICATE : IngestOutcome.Kind.STALE;
+            return new IngestOutcome(order.id(), kind, null, stored.get());
+        }
+        OrderApplier.Result result = applier.apply(incoming, stored, source, redelivery);
+        IngestOutcome.Kind kind = IngestOutcome.Kind.valueOf(result.outcome().name());
+        if (result.wrote()) {
+            afterWrite(integrationId, stored.orElse(null), result.order());
+        }
+        return new IngestOutcome(order.id(), kind, null, result.order());
+    }
+
+    private void afterWrite(String integrationId, AppOrder before, AppOrder after) {
+        if (after.hasUnknownSkus()) {
+            String unknown = after.lines().stream().filter(l -> !l.inCatalog()).map(OrderIngestService::describe)
+                    .collect(Collectors.joining("; "));
+            parked.park(integrationId, new ParkRequest(FLOW, ENTITY_ORDER, after.tiktokOrderId(), REASON_UNKNOWN_SKU,
+                    "order " + after.tiktokOrderId() + " has lines whose SKU is not in the app catalog: " + unknown
+                            + ". Map the SKU, then replay this item to re-apply the order.",
+                    replayBody(integrationId, after.tiktokOrderId()), fetchQueueUrl));
+        } else if (before != null && before.hasUnknownSkus()) {
+            String id = ParkedItem.idFor(FLOW, ENTITY_ORDER, after.tiktokOrderId(), REASON_UNKNOWN_SKU);
+            parked.get(integrationId, id).filter(item -> item.status() != ParkedItemStatus.RESOLVED)
+                    .ifPresent(item -> parked.resolve(integrationId, id));
+        }
+    }
+
+    private static String describe(OrderLine line) {
+        return "TikTok SKU id " + line.tiktokSkuId() + " (seller SKU "
+                + (line.sku() == null || line.sku().isBlank() ? "<none>" : "'" + line.sku() + "'") + ")";
+    }
+
+    private void parkMalformed(String integrationId, String orderId, String message, boolean replayable) {
+        parked.park(integrationId, new ParkRequest(FLOW, ENTITY_ORDER, orderId.replace("#", "%23"), REASON_MALFORMED,
+                message + ". Replay fetches the order from TikTok again.",
+                replayable ? replayBody(integrationId, orderId) : "{}", replayable ? fetchQueueUrl : null));
+    }
+
+    private String replayBody(String integrationId, String orderId) {
+        return codec.encode(new OrderFetchRequest(List.of(orderId), ChangeSource.POLL)
+                .envelope(integrationId, "parked", clock.now()));
+    }
+}
