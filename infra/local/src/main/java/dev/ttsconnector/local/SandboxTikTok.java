@@ -3,6 +3,7 @@ package dev.ttsconnector.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttsconnector.sandbox.SandboxConfig;
+import dev.ttsconnector.sandbox.SandboxState;
 import dev.ttsconnector.sandbox.TikTokSandbox;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,23 +85,44 @@ final class SandboxTikTok implements TikTokSide {
         return wanted;
     }
 
-    /** One order per demo shop now (so the first pull finds work), then one every period. */
+    /**
+     * One new order per demo shop now (so the first pull finds work), then one every period: awaiting shipment,
+     * shipped by the seller, created now. (The sandbox's own demo orders are back-dated up to three days, so the
+     * connector's creation cut-off, the integration's creation time, rightly leaves them out.)
+     */
     @Override
     public void startDemoOrders(double speed) {
-        List<String> shops = new ArrayList<>();
-        demo.path("shops").forEach(s -> shops.add(s.path("id").asText()));
+        Map<String, List<String>> skusByShop = new LinkedHashMap<>();
+        demo.path("shops").forEach(s -> skusByShop.put(s.path("id").asText(), demoSkus(s.path("id").asText())));
         long periodMillis = Math.max(1_000, (long) (ORDER_EVERY_SECONDS * 1000 / speed));
-        Runnable addOrders = () -> {
-            for (String shop : shops) {
-                try {
-                    sandbox.control().generateOrders(shop, 1);
-                } catch (RuntimeException e) {
-                    System.err.println("[local] demo order for shop " + shop + ": " + e);
-                }
+        java.util.Random random = new java.util.Random();
+        Runnable addOrders = () -> skusByShop.forEach((shop, skus) -> {
+            if (skus.isEmpty()) {
+                return;
             }
-        };
+            try {
+                sandbox.control().createOrder(shop, new SandboxState.OrderSpec(Map.of(skus.get(random.nextInt(skus.size())),
+                        1 + random.nextInt(2)), "AWAITING_SHIPMENT", false, false, true, null, null));
+            } catch (RuntimeException e) {
+                System.err.println("[local] demo order for shop " + shop + ": " + e);
+            }
+        });
         addOrders.run();
         orders.scheduleAtFixedRate(addOrders, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** SKU ids of a demo shop, read from one generated demo order's line items. */
+    private List<String> demoSkus(String shopId) {
+        List<String> skus = new ArrayList<>();
+        for (JsonNode id : sandbox.control().generateOrders(shopId, 3)) {
+            for (JsonNode line : sandbox.control().order(id.asText()).path("line_items")) {
+                String sku = line.path("sku_id").asText("");
+                if (!sku.isEmpty() && !skus.contains(sku)) {
+                    skus.add(sku);
+                }
+            }
+        }
+        return skus;
     }
 
     @Override
