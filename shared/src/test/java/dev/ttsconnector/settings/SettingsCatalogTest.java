@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttsconnector.common.Json;
 import java.io.IOException;
+import dev.ttsconnector.localaws.RepositoryLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,14 +40,12 @@ class SettingsCatalogTest {
     }
 
     static Path locateDoc() {
-        // The worktree root sits next to the read-only reference folder: <worktree>/../shared/spec/…
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/spec/connector-product-doc.txt").normalize();
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
+        // The reference folder sits next to the repository (../shared), or where -Dtts.shared.dir / TTS_SHARED_DIR say.
+        Path doc = RepositoryLayout.fromWorkingDirectory().sharedDirectory().resolve("spec/connector-product-doc.txt");
+        if (!Files.isRegularFile(doc)) {
+            throw new IllegalStateException("connector-product-doc.txt not found at " + doc);
         }
-        throw new IllegalStateException("connector-product-doc.txt not found via <worktree>/../shared/spec");
+        return doc;
     }
 
     static List<DocRow> parseDoc(List<String> lines) {
