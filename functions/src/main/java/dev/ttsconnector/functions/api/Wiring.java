@@ -84,19 +84,7 @@ final class Wiring {
         values.put(BOOTSTRAP_ADMIN_KEY_SHA256, hashes);
         values.put(INVENTORY_PUSH_QUEUE_URL, Env.require("INVENTORY_PUSH_QUEUE_URL"));
         values.put(FULFILLMENT_PUSH_QUEUE_URL, Env.require("FULFILLMENT_PUSH_QUEUE_URL"));
-        // Integrations (issue 4): see IntegrationWiring for what each variable does.
-        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
-        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
-        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
-        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN, Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
-        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
-        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
-        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
-        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
-        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
-        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
-        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
-        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        // The integration side reads its own variables (IntegrationWiring.fromEnvironment).
         return new Wiring(values::get);
     }
 
@@ -126,7 +114,7 @@ final class Wiring {
 
     Router router() {
         Clock clock = Clock.system();
-        IntegrationWiring integrations = new IntegrationWiring(environment, clock);
+        IntegrationWiring integrations = IntegrationWiring.fromEnvironment();
         return router(clock, integrations, SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build());
     }
 

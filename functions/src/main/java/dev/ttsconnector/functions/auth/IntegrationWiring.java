@@ -3,6 +3,7 @@ package dev.ttsconnector.functions.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.Json;
+import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.AppEventBus;
 import dev.ttsconnector.integration.AuthorizationEvents;
 import dev.ttsconnector.integration.EventBridgeAppEventBus;
@@ -17,9 +18,9 @@ import dev.ttsconnector.integration.TokenRefresher;
 import dev.ttsconnector.integration.TokenVault;
 import dev.ttsconnector.integration.VaultShopAccess;
 import dev.ttsconnector.log.Secrets;
+import dev.ttsconnector.settings.DynamoDbSettingsStore;
 import dev.ttsconnector.settings.SettingsService;
 import dev.ttsconnector.settings.SettingsValidator;
-import dev.ttsconnector.settings.DynamoDbSettingsStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbFlowStateStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbIntegrationStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbOAuthStateStore;
@@ -79,6 +80,28 @@ public final class IntegrationWiring {
         this.env = Objects.requireNonNull(env, "env");
         this.clock = Objects.requireNonNull(clock, "clock");
         require(TABLE_NAME);
+    }
+
+    /**
+     * From this function's environment: every function that talks to TikTok or the token vault builds its integration
+     * side here (literal names: the template test checks each {@code Env.require} name is set on the function).
+     */
+    public static IntegrationWiring fromEnvironment() {
+        Map<String, String> values = new HashMap<>();
+        values.put(TABLE_NAME, Env.require("TABLE_NAME"));
+        values.put(APP_BUS_NAME, Env.optional("APP_BUS_NAME", ""));
+        values.put(TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
+        values.put(LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
+        values.put(TTS_APP_CREDENTIALS_SECRET_ARN, Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
+        values.put(WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
+        values.put(CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
+        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
+        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
+        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
+        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
+        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
+        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
+        return new IntegrationWiring(values::get, Clock.system());
     }
 
     /** With AWS clients built elsewhere (tests against the local AWS stack). */

@@ -28,7 +28,7 @@ public final class TokenRefreshHandler implements RequestHandler<ScheduledEvent,
 
     /** Lambda entry point. */
     public TokenRefreshHandler() {
-        this(TokenRefreshWiring.fromEnvironment().tokenRefresher());
+        this(IntegrationWiring.fromEnvironment().tokenRefresher());
     }
 
     TokenRefreshHandler(TokenRefresher refresher) {

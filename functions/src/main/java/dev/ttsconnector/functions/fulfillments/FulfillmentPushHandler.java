@@ -4,9 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.fulfillments.FulfillmentPushMessage;
 import dev.ttsconnector.flow.fulfillments.FulfillmentPushService;
-import dev.ttsconnector.functions.support.SqsBatchConsumer;
-import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.integration.ShopAccess;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
@@ -29,7 +28,7 @@ public final class FulfillmentPushHandler extends SqsBatchConsumer {
 
     /** Lambda entry: dependencies from the environment once per container; TikTok through the token vault. */
     public FulfillmentPushHandler() {
-        this(new IntegrationWiring(System.getenv()::get, Clock.system()).shopAccess());
+        this(IntegrationWiring.fromEnvironment().shopAccess());
     }
 
     /** Dependencies from the environment with the given {@link ShopAccess}. */

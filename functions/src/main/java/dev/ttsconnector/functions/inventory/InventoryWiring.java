@@ -32,12 +32,10 @@ import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbPushedInventoryStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbSkuMappingStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbStockStore;
+import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * Builds the inventory flows of one function container: the DynamoDB stores, the SQS publisher, the TikTok port over
@@ -101,8 +99,7 @@ public final class InventoryWiring {
         String table = Env.require("TABLE_NAME");
         String pushQueue = Env.require("INVENTORY_PUSH_QUEUE_URL");
         String pullQueue = Env.require("ORDER_PULL_QUEUE_URL");
-        Map<String, String> env = System.getenv();
-        IntegrationWiring integrations = new IntegrationWiring(env::get, Clock.system());
+        IntegrationWiring integrations = IntegrationWiring.fromEnvironment();
         SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new InventoryWiring(integrations.dynamo(), table, new SqsQueuePublisher(sqs), pushQueue, pullQueue,
                 integrations.shopAccess(), Clock.system(), MetricsLogger.stdout());

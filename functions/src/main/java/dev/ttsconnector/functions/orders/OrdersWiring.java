@@ -2,6 +2,8 @@ package dev.ttsconnector.functions.orders;
 
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.flow.fulfillments.FulfillmentOrderSync;
+import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
 import dev.ttsconnector.flow.orders.OrderApplier;
 import dev.ttsconnector.flow.orders.OrderFetchService;
 import dev.ttsconnector.flow.orders.OrderIngestService;
@@ -10,14 +12,9 @@ import dev.ttsconnector.flow.orders.OrderPullScheduler;
 import dev.ttsconnector.flow.orders.OrderPullService;
 import dev.ttsconnector.flow.orders.OrderSettingsSource;
 import dev.ttsconnector.flow.orders.OrderSource;
-import dev.ttsconnector.flow.fulfillments.FulfillmentOrderSync;
-import dev.ttsconnector.flow.fulfillments.FulfillmentQueue;
 import dev.ttsconnector.flow.orders.OrderWriteListener;
 import dev.ttsconnector.flow.orders.messages.BuyerMessageService;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
-import dev.ttsconnector.store.dynamodb.DynamoDbBuyerMessageMarkerStore;
-import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
-import java.util.List;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.ShopAccess;
 import dev.ttsconnector.queue.EventBridgeEventPublisher;
@@ -25,11 +22,14 @@ import dev.ttsconnector.queue.SqsQueuePublisher;
 import dev.ttsconnector.settings.DynamoDbSettingsStore;
 import dev.ttsconnector.settings.SettingsService;
 import dev.ttsconnector.settings.SettingsValidator;
+import dev.ttsconnector.store.dynamodb.DynamoDbBuyerMessageMarkerStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbCatalogStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbFlowStateStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -66,33 +66,10 @@ final class OrdersWiring {
         this.pullConfig = Objects.requireNonNull(pullConfig, "pullConfig");
     }
 
-    /**
-     * The integration side (token vault, TikTok client, {@code VaultShopAccess}, integration service) from this
-     * function's environment; see {@link IntegrationWiring} for the variables.
-     */
-    static IntegrationWiring integrationWiring() {
-        // Literal names: the template test checks every Env.require name is set on the function.
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        values.put(IntegrationWiring.TABLE_NAME, Env.require("TABLE_NAME"));
-        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
-        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
-        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
-        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN,
-                Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
-        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
-        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
-        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
-        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
-        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
-        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
-        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
-        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
-        return new IntegrationWiring(values::get, Clock.system());
-    }
 
     /** Production wiring: {@code VaultShopAccess} and the DynamoDB client of the integration wiring. */
     static OrdersWiring fromEnvironment() {
-        IntegrationWiring integrations = integrationWiring();
+        IntegrationWiring integrations = IntegrationWiring.fromEnvironment();
         return fromEnvironment(integrations.shopAccess(), integrations.dynamo());
     }
 

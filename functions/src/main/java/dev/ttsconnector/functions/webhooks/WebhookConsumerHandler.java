@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
+import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
@@ -24,10 +25,10 @@ public final class WebhookConsumerHandler extends SqsBatchConsumer {
 
     /** Lambda entry point: builds the dependencies once per container (see {@link WebhookWiring}). */
     public WebhookConsumerHandler() {
-        this(WebhookWiring.fromEnvironment(), WebhookWiring.integrationWiring());
+        this(WebhookWiring.fromEnvironment(), IntegrationWiring.fromEnvironment());
     }
 
-    private WebhookConsumerHandler(WebhookWiring wiring, dev.ttsconnector.functions.auth.IntegrationWiring integrations) {
+    private WebhookConsumerHandler(WebhookWiring wiring, IntegrationWiring integrations) {
         this(wiring.router(integrations), wiring.webhookQueueUrl(), wiring.parkedItems(integrations),
                 MetricsLogger.stdout());
     }

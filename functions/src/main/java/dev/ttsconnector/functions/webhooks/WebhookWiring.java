@@ -6,10 +6,10 @@ import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
-import dev.ttsconnector.tiktok.TikTokClientConfig;
 import dev.ttsconnector.queue.QueuePublisher;
 import dev.ttsconnector.queue.SqsQueuePublisher;
 import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
+import dev.ttsconnector.tiktok.TikTokClientConfig;
 import dev.ttsconnector.tiktok.webhook.WebhookVerifier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -43,7 +43,7 @@ final class WebhookWiring {
 
     /** The verifier keyed with the TikTok app key/secret (read once, from the integration wiring's secret). */
     WebhookIntake intake() {
-        TikTokClientConfig app = integrationWiring().tiktokConfig();
+        TikTokClientConfig app = IntegrationWiring.fromEnvironment().tiktokConfig();
         return new WebhookIntake(new WebhookVerifier(app.appKey(), app.appSecret(), clock), clock);
     }
 
@@ -54,25 +54,6 @@ final class WebhookWiring {
                 orderFetchQueueUrl(), integrations.authorizationEvents(), clock);
     }
 
-    static IntegrationWiring integrationWiring() {
-        // Literal names: the template test checks every Env.require name is set on the function.
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        values.put(IntegrationWiring.TABLE_NAME, Env.require("TABLE_NAME"));
-        values.put(IntegrationWiring.APP_BUS_NAME, Env.require("APP_BUS_NAME"));
-        values.put(IntegrationWiring.TOKEN_KMS_KEY_ARN, Env.optional("TOKEN_KMS_KEY_ARN", ""));
-        values.put(IntegrationWiring.LOCAL_TOKEN_KEY, Env.optional("LOCAL_TOKEN_KEY", ""));
-        values.put(IntegrationWiring.TTS_APP_CREDENTIALS_SECRET_ARN,
-                Env.optional("TTS_APP_CREDENTIALS_SECRET_ARN", ""));
-        values.put(IntegrationWiring.WEBHOOK_PUBLIC_URL, Env.optional("WEBHOOK_PUBLIC_URL", ""));
-        values.put(IntegrationWiring.CONSOLE_URL, Env.optional("CONSOLE_URL", ""));
-        values.put("TTS_APP_KEY", Env.optional("TTS_APP_KEY", ""));
-        values.put("TTS_APP_SECRET", Env.optional("TTS_APP_SECRET", ""));
-        values.put("TTS_SERVICE_ID", Env.optional("TTS_SERVICE_ID", ""));
-        values.put("TTS_API_BASE_URL", Env.optional("TTS_API_BASE_URL", ""));
-        values.put("TTS_AUTH_BASE_URL", Env.optional("TTS_AUTH_BASE_URL", ""));
-        values.put("TTS_AUTHORIZE_URL", Env.optional("TTS_AUTHORIZE_URL", ""));
-        return new IntegrationWiring(values::get, Clock.system());
-    }
 
 
     QueuePublisher queuePublisher() {
