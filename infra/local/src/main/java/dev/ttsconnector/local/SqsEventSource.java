@@ -186,10 +186,15 @@ final class SqsEventSource implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Asks the poller to stop without waiting, so a runner can stop every poller at once before joining them. */
+    public void signalStop() {
         running.set(false);
         thread.interrupt();
+    }
+
+    @Override
+    public void close() {
+        signalStop();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

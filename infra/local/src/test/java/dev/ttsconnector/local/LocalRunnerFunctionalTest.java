@@ -194,7 +194,7 @@ class LocalRunnerFunctionalTest {
         assertThat(tree).as("the runner's process tree includes dynalite").hasSizeGreaterThanOrEqualTo(2);
 
         process.destroy(); // SIGTERM, the same shutdown path as Ctrl-C
-        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("exited; output:%n%s", log()).isTrue();
+        assertThat(process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("exited; output:%n%s", log()).isTrue();
 
         for (ProcessHandle p : tree) {
             p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
