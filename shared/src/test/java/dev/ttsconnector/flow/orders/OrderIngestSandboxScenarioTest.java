@@ -146,7 +146,9 @@ class OrderIngestSandboxScenarioTest {
                         continue;
                     }
                     String current = world.tts.order(id).path("status").asText();
-                    String next = random.nextDouble() < 0.1 ? "CANCELLED" : switch (current) {
+                    // The sandbox cancels only before shipping (as TikTok does).
+                    boolean cancel = random.nextDouble() < 0.1;
+                    String next = cancel && "AWAITING_SHIPMENT".equals(current) ? "CANCELLED" : switch (current) {
                         case "AWAITING_SHIPMENT" -> "IN_TRANSIT";
                         case "IN_TRANSIT" -> "DELIVERED";
                         case "DELIVERED" -> "COMPLETED";
