@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ttsconnector.app.apikeys.ApiKeyHashes;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.Json;
+import dev.ttsconnector.flow.webhooks.InMemoryWebhookReceipts;
+import dev.ttsconnector.flow.webhooks.WebhookIntake;
+import dev.ttsconnector.flow.webhooks.WebhookRouter;
 import dev.ttsconnector.functions.CapturedOutput;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.auth.TokenRefreshHandlerAccess;
@@ -19,9 +22,11 @@ import dev.ttsconnector.integration.StoredTokens;
 import dev.ttsconnector.localaws.LocalAwsExtension;
 import dev.ttsconnector.localaws.LocalAwsStack;
 import dev.ttsconnector.log.Secrets;
+import dev.ttsconnector.queue.InMemoryQueuePublisher;
 import dev.ttsconnector.sandbox.SandboxConfig;
 import dev.ttsconnector.sandbox.TikTokSandbox;
 import dev.ttsconnector.store.dynamodb.DynamoDbFlowStateStore;
+import dev.ttsconnector.tiktok.webhook.WebhookVerifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,12 +39,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -234,7 +242,7 @@ class IntegrationsFunctionalTest {
 
     @Test
     @Order(3)
-    void deauthorization_setsDeauthorized_andReconnectingRestoresConnectedWithCursorsIntact() throws Exception {
+    void deauthorizationWebhook_setsDeauthorized_andReconnectingRestoresConnectedWithCursorsIntact() throws Exception {
         String sellerId = newSeller(1);
         String id = connectNew(sellerId);
         Instant lastGood = Instant.parse("2026-02-01T10:00:00Z");
@@ -242,8 +250,25 @@ class IntegrationsFunctionalTest {
         String shopId = json(call("GET", "/v1/integrations/" + id, null)).get("shop").get("id").asText();
         sandbox.control().deauthorize(shopId);
 
-        integrations.authorizationEvents().deauthorized(id, "The seller has deauthorized the app",
-                sandbox.control().now());
+        // TikTok's SELLER_DEAUTHORIZATION webhook (type 6, spec §12), signed as TikTok signs it, through the same
+        // intake and router the webhook functions use.
+        Instant now = sandbox.control().now();
+        String body = "{\"type\":6,\"tts_notification_id\":\"n-" + UUID.randomUUID() + "\",\"shop_id\":\"" + shopId
+                + "\",\"timestamp\":" + now.getEpochSecond()
+                + ",\"data\":{\"message\":\"The seller has deauthorized the app\"}}";
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SandboxConfig.DEMO_APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(
+                mac.doFinal((SandboxConfig.DEMO_APP_KEY + body).getBytes(StandardCharsets.UTF_8)));
+        Clock sandboxClock = () -> sandbox.control().now();
+        WebhookIntake.Decision decision = new WebhookIntake(new WebhookVerifier(SandboxConfig.DEMO_APP_KEY,
+                SandboxConfig.DEMO_APP_SECRET, sandboxClock), sandboxClock)
+                .receive(body.getBytes(StandardCharsets.UTF_8), signature);
+        assertThat(decision.accepted()).as(decision.reason()).isTrue();
+        WebhookRouter.Result routed = new WebhookRouter(integrations.integrationStore(), new InMemoryWebhookReceipts(),
+                new InMemoryQueuePublisher(), "fetch-queue", integrations.authorizationEvents(), sandboxClock)
+                .route(decision.envelope());
+        assertThat(routed.outcome()).isEqualTo(WebhookRouter.Outcome.AUTHORIZATION_UPDATED);
 
         JsonNode deauthorized = json(call("GET", "/v1/integrations/" + id, null));
         assertThat(deauthorized.get("status").asText()).isEqualTo("DEAUTHORIZED");
