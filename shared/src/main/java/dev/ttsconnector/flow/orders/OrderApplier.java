@@ -87,8 +87,15 @@ public final class OrderApplier {
 
     /** Whether {@code incoming} would change the stored record (used by pulls to skip work cheaply). */
     public static boolean isNewer(AppOrder incoming, AppOrder stored) {
-        return incoming.tiktokUpdateTime().isAfter(stored.tiktokUpdateTime())
-                || (incoming.tiktokUpdateTime().equals(stored.tiktokUpdateTime()) && catalogChanged(incoming, stored));
+        if (incoming.tiktokUpdateTime().isAfter(stored.tiktokUpdateTime())) {
+            return true;
+        }
+        // update_time has whole-second precision (spec §4): two status changes within one second carry the same
+        // value, so on a tie the later lifecycle status wins (a reordered older one never does).
+        return incoming.tiktokUpdateTime().equals(stored.tiktokUpdateTime())
+                && (OrderStatusMapping.lifecycleRank(incoming.tiktokStatus())
+                        > OrderStatusMapping.lifecycleRank(stored.tiktokStatus())
+                        || catalogChanged(incoming, stored));
     }
 
     /** Same version, but some line's SKU is now (or no longer) found in the app catalog. */

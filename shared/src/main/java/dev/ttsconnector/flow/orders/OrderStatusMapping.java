@@ -33,4 +33,26 @@ public final class OrderStatusMapping {
         }
         return status;
     }
+
+    /**
+     * Position of a TikTok order status in the order lifecycle (spec §4), for ordering two versions with the same
+     * {@code update_time}; unknown or missing statuses rank lowest. CANCELLED ranks last: no status follows it.
+     */
+    public static int lifecycleRank(String tiktokStatus) {
+        if (tiktokStatus == null) {
+            return -1;
+        }
+        return switch (tiktokStatus) {
+            case "UNPAID" -> 0;
+            case "ON_HOLD" -> 1;
+            case "AWAITING_SHIPMENT" -> 2;
+            case "PARTIALLY_SHIPPING" -> 3;
+            case "AWAITING_COLLECTION" -> 4;
+            case "IN_TRANSIT" -> 5;
+            case "DELIVERED" -> 6;
+            case "COMPLETED" -> 7;
+            case "CANCELLED" -> 8;
+            default -> -1;
+        };
+    }
 }

@@ -71,6 +71,19 @@ class OrderApplierTest {
     }
 
     @Test
+    void apply_sameUpdateSecond_laterLifecycleStatusWins_andAnEarlierOneIsIgnored() {
+        applier.apply(version("AWAITING_SHIPMENT", 1000), ChangeSource.POLL, false);
+
+        OrderApplier.Result shipped = applier.apply(version("IN_TRANSIT", 1000), ChangeSource.WEBHOOK, false);
+        OrderApplier.Result reordered = applier.apply(version("AWAITING_SHIPMENT", 1000), ChangeSource.POLL, false);
+
+        assertThat(shipped.outcome()).isEqualTo(OrderApplier.Outcome.UPDATED);
+        assertThat(reordered.outcome()).isEqualTo(OrderApplier.Outcome.DUPLICATE);
+        assertThat(store.get("int1", "500")).get().extracting(AppOrder::status).isEqualTo(AppOrderStatus.IN_TRANSIT);
+        assertThat(store.writeCount()).isEqualTo(2);
+    }
+
+    @Test
     void apply_newerVersion_updatesAppendsHistoryWithSourceAndPublishesUpdated() {
         applier.apply(version("ON_HOLD", 1000), ChangeSource.POLL, false);
         clock.advance(java.time.Duration.ofMinutes(1));
