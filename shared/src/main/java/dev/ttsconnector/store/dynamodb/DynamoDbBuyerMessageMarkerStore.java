@@ -1,18 +1,14 @@
 package dev.ttsconnector.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.VersionConflictException;
 import dev.ttsconnector.flow.orders.messages.BuyerMessageMarker;
 import dev.ttsconnector.flow.orders.messages.BuyerMessageMarkerStore;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link BuyerMessageMarkerStore} on the single table: one item beside the order,
@@ -48,48 +44,28 @@ public final class DynamoDbBuyerMessageMarkerStore implements BuyerMessageMarker
         if (marker.version() != 0) {
             throw new IllegalArgumentException("a new marker has version 0");
         }
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(marker.withVersion(1)))
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return DynamoDbItems.putIfAbsent(dynamo, table, toItem(marker.withVersion(1)));
     }
 
     @Override
     public BuyerMessageMarker replace(BuyerMessageMarker next) {
         BuyerMessageMarker stored = next.withVersion(next.version() + 1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version())))));
-            return stored;
-        } catch (ConditionalCheckFailedException e) {
+        if (!DynamoDbItems.putIfVersion(dynamo, table, toItem(stored), next.version())) {
             throw new VersionConflictException("buyerMessageMarker", "Buyer message marker of order "
                     + next.tiktokOrderId() + " changed concurrently");
         }
+        return stored;
     }
 
     static Map<String, AttributeValue> toItem(BuyerMessageMarker marker) {
         Map<String, AttributeValue> item = new HashMap<>(key(marker.integrationId(), marker.tiktokOrderId()));
         item.put("type", AttributeValue.fromS("BuyerMessageMarker"));
         item.put("version", AttributeValue.fromN(Long.toString(marker.version())));
-        try {
-            item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(marker.withVersion(0))));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        item.put("doc", DynamoDbItems.doc(marker.withVersion(0)));
         return item;
     }
 
     static BuyerMessageMarker fromItem(Map<String, AttributeValue> item) {
-        try {
-            return Json.app().readValue(item.get("doc").s(), BuyerMessageMarker.class)
-                    .withVersion(Long.parseLong(item.get("version").n()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored buyer message marker " + item.get("PK").s() + " does not parse", e);
-        }
+        return DynamoDbItems.readDoc(item, BuyerMessageMarker.class).withVersion(DynamoDbItems.number(item, "version"));
     }
 }

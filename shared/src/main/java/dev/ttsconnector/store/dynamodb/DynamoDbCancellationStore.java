@@ -1,11 +1,8 @@
 package dev.ttsconnector.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.VersionConflictException;
 import dev.ttsconnector.flow.orders.cancel.CancellationRecord;
 import dev.ttsconnector.flow.orders.cancel.CancellationStore;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -64,28 +60,17 @@ public final class DynamoDbCancellationStore implements CancellationStore {
         if (record.version() != 0) {
             throw new IllegalArgumentException("a new cancellation record has version 0");
         }
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(record.withVersion(1)))
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
+        return DynamoDbItems.putIfAbsent(dynamo, table, toItem(record.withVersion(1)));
     }
 
     @Override
     public CancellationRecord replace(CancellationRecord next) {
         CancellationRecord stored = next.withVersion(next.version() + 1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version())))));
-            return stored;
-        } catch (ConditionalCheckFailedException e) {
+        if (!DynamoDbItems.putIfVersion(dynamo, table, toItem(stored), next.version())) {
             throw new VersionConflictException("cancellation", "Cancellation " + next.sequence() + " of order "
                     + next.tiktokOrderId() + " changed concurrently");
         }
+        return stored;
     }
 
     static Map<String, AttributeValue> toItem(CancellationRecord record) {
@@ -94,21 +79,11 @@ public final class DynamoDbCancellationStore implements CancellationStore {
         item.put("SK", AttributeValue.fromS(sk(record.sequence())));
         item.put("type", AttributeValue.fromS("Cancellation"));
         item.put("version", AttributeValue.fromN(Long.toString(record.version())));
-        try {
-            item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(record.withVersion(0))));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        item.put("doc", DynamoDbItems.doc(record.withVersion(0)));
         return item;
     }
 
     static CancellationRecord fromItem(Map<String, AttributeValue> item) {
-        try {
-            return Json.app().readValue(item.get("doc").s(), CancellationRecord.class)
-                    .withVersion(Long.parseLong(item.get("version").n()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored cancellation " + item.get("PK").s() + " " + item.get("SK").s()
-                    + " does not parse", e);
-        }
+        return DynamoDbItems.readDoc(item, CancellationRecord.class).withVersion(DynamoDbItems.number(item, "version"));
     }
 }

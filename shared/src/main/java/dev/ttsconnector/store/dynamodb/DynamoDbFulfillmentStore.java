@@ -1,12 +1,9 @@
 package dev.ttsconnector.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ttsconnector.app.fulfillments.Fulfillment;
 import dev.ttsconnector.app.fulfillments.FulfillmentStore;
 import dev.ttsconnector.common.AlreadyExistsException;
-import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.VersionConflictException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -74,27 +70,19 @@ public final class DynamoDbFulfillmentStore implements FulfillmentStore {
             throw new IllegalArgumentException("a new fulfillment has version 0");
         }
         Fulfillment stored = fulfillment.withVersion(1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return stored;
-        } catch (ConditionalCheckFailedException exists) {
+        if (!DynamoDbItems.putIfAbsent(dynamo, table, toItem(stored))) {
             throw new AlreadyExistsException("id", "fulfillment " + fulfillment.id() + " already exists");
         }
+        return stored;
     }
 
     @Override
     public Fulfillment replace(Fulfillment next) {
         Fulfillment stored = next.withVersion(next.version() + 1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version())))));
-            return stored;
-        } catch (ConditionalCheckFailedException e) {
+        if (!DynamoDbItems.putIfVersion(dynamo, table, toItem(stored), next.version())) {
             throw new VersionConflictException("fulfillment", "Fulfillment " + next.id() + " changed concurrently");
         }
+        return stored;
     }
 
     static Map<String, AttributeValue> toItem(Fulfillment f) {
@@ -104,21 +92,11 @@ public final class DynamoDbFulfillmentStore implements FulfillmentStore {
         item.put("type", AttributeValue.fromS("Fulfillment"));
         item.put("state", AttributeValue.fromS(f.state().value()));
         item.put("version", AttributeValue.fromN(Long.toString(f.version())));
-        try {
-            item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(f.withVersion(0))));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        item.put("doc", DynamoDbItems.doc(f.withVersion(0)));
         return item;
     }
 
     static Fulfillment fromItem(Map<String, AttributeValue> item) {
-        try {
-            Fulfillment f = Json.app().readValue(DynamoDbItems.string(item, "doc"), Fulfillment.class);
-            return f.withVersion(DynamoDbItems.number(item, "version"));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored fulfillment " + item.get("PK").s() + " " + item.get("SK").s()
-                    + " does not parse", e);
-        }
+        return DynamoDbItems.readDoc(item, Fulfillment.class).withVersion(DynamoDbItems.number(item, "version"));
     }
 }

@@ -1,11 +1,16 @@
 package dev.ttsconnector.store.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ttsconnector.common.Json;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Small helpers to build and read DynamoDB attribute maps. Reading a missing or mistyped attribute throws
@@ -45,6 +50,58 @@ public final class DynamoDbItems {
 
     public static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /**
+     * Writes {@code item} only if no item has its key (the first write of a record).
+     *
+     * @return false, writing nothing, when an item with that key exists
+     */
+    public static boolean putIfAbsent(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    /**
+     * Writes {@code item} only if the stored item's {@code version} still equals {@code expectedVersion}
+     * (optimistic locking).
+     *
+     * @return false, writing nothing, when the stored version differs or the item is gone
+     */
+    public static boolean putIfVersion(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item,
+                                       long expectedVersion) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", n(expectedVersion))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    /** A record stored as one compact JSON attribute ({@code doc}), written with {@link Json#app()}. */
+    public static AttributeValue doc(Object record) {
+        try {
+            return s(Json.app().writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The record in the item's {@code doc} attribute; a stored item that does not parse names its key. */
+    public static <T> T readDoc(Map<String, AttributeValue> item, Class<T> type) {
+        try {
+            return Json.app().readValue(string(item, "doc"), type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored " + type.getSimpleName() + " " + describe(item)
+                    + " does not parse", e);
+        }
     }
 
     /** The key map {@code {PK, SK}}. */

@@ -1,13 +1,10 @@
 package dev.ttsconnector.store.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.OrderQuery;
 import dev.ttsconnector.app.orders.OrderStore;
-import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -56,27 +52,16 @@ public final class DynamoDbOrderStore implements OrderStore {
             throw new IllegalArgumentException("a new order has version 0");
         }
         AppOrder stored = order.withVersion(1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("attribute_not_exists(PK)"));
-            return Optional.of(stored);
-        } catch (ConditionalCheckFailedException exists) {
-            return Optional.empty();
-        }
+        return DynamoDbItems.putIfAbsent(dynamo, table, toItem(stored)) ? Optional.of(stored) : Optional.empty();
     }
 
     @Override
     public AppOrder replace(AppOrder next) {
         AppOrder stored = next.withVersion(next.version() + 1);
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(stored))
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(next.version())))));
-            return stored;
-        } catch (ConditionalCheckFailedException e) {
+        if (!DynamoDbItems.putIfVersion(dynamo, table, toItem(stored), next.version())) {
             throw new VersionConflictException("order", "Order " + next.id() + " changed concurrently");
         }
+        return stored;
     }
 
     @Override
@@ -127,20 +112,11 @@ public final class DynamoDbOrderStore implements OrderStore {
         item.put("GSI2SK", AttributeValue.fromS(sortKey));
         item.put("version", AttributeValue.fromN(Long.toString(order.version())));
         item.put("tiktokUpdateTime", AttributeValue.fromN(Long.toString(order.tiktokUpdateTime().getEpochSecond())));
-        try {
-            item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(order.withVersion(0))));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        item.put("doc", DynamoDbItems.doc(order.withVersion(0)));
         return item;
     }
 
     static AppOrder fromItem(Map<String, AttributeValue> item) {
-        try {
-            AppOrder order = Json.app().readValue(item.get("doc").s(), AppOrder.class);
-            return order.withVersion(Long.parseLong(item.get("version").n()));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("stored order " + item.get("PK").s() + " does not parse", e);
-        }
+        return DynamoDbItems.readDoc(item, AppOrder.class).withVersion(DynamoDbItems.number(item, "version"));
     }
 }
