@@ -35,7 +35,10 @@ public final class ApiRoutes {
                 new OrderRoutes(deps::requireOrders),
                 new DiagnosticsRoutes(deps::requireOrders),
                 // parked exceptions across flows: list, replay, resolve
-                new ExceptionRoutes(deps.exceptions()));
+                new ExceptionRoutes(deps.exceptions()),
+                // flow health per integration (console)
+                new HealthRoutes(deps.health(),
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
