@@ -38,6 +38,9 @@ public final class ApiRoutes {
                 new ExceptionRoutes(deps.exceptions()),
                 // flow health per integration (console)
                 new HealthRoutes(deps.health(),
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()),
+                // TikTok statements and their transactions
+                new StatementRoutes(deps.statements(),
                         id -> deps.requireIntegrations().integrations().find(id).isPresent()));
     }
 
