@@ -38,7 +38,9 @@ public final class ApiRoutes {
                 new ExceptionRoutes(deps.exceptions()),
                 // flow health per integration (console)
                 new HealthRoutes(deps.health(),
-                        id -> deps.requireIntegrations().integrations().find(id).isPresent()));
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()),
+                // returns and refunds (TikTok -> app pull records, refunds app -> TikTok)
+                new ReturnsRoutes(deps.returns()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */
