@@ -162,8 +162,8 @@ public final class RefundPushService {
         Money total;
         try {
             if (amount == null) {
-                RefundAmount calculated = shop.client().returns().calculateRefund(shop.shop(),
-                        new RefundCalculationRequest(tiktokOrderId, type, reason, lineItemIds, null, null));
+                RefundAmount calculated = calculate(shop, new RefundCalculationRequest(tiktokOrderId, type, reason,
+                        lineItemIds, null, null));
                 if (calculated != null && calculated.refundTotal() != null) {
                     amount = calculated.refundTotal().amount();
                     currency = calculated.refundTotal().currency();
@@ -201,6 +201,22 @@ public final class RefundPushService {
         AppRefund existing = returns.getRefund(integrationId, created.returnId()).orElseThrow(() ->
                 new IllegalStateException("refund " + created.returnId() + " was neither inserted nor found"));
         return new RefundPushResult(RefundPushResult.Kind.REFUND, false, existing, null);
+    }
+
+    /**
+     * TikTok's refundable amount, or null when TikTok refuses to calculate it: after a crash between TikTok's answer
+     * and the app record, the lines are already in our first return and nothing is left to calculate. The create then
+     * goes out without {@code refund_total} (TikTok refunds what is refundable) under the same idempotency key, which
+     * answers the first return; without an earlier return TikTok refuses the create with its own reason.
+     */
+    private static RefundAmount calculate(ConnectedShop shop, RefundCalculationRequest request) {
+        try {
+            return shop.client().returns().calculateRefund(shop.shop(), request);
+        } catch (TikTokTransientException | TikTokAuthException e) {
+            throw e;
+        } catch (TikTokApiException refused) {
+            return null;
+        }
     }
 
     private static String reason(String explicit, String fallback, List<ReasonOption> allowed, String what) {
