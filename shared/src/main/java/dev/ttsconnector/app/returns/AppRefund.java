@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param refundType   {@code REFUND} (no goods come back) or {@code RETURN_AND_REFUND}
  * @param tiktokStatus TikTok's {@code return_status} as sent
  * @param origin       {@code TIKTOK} (pulled) or {@code APP} (created by the app's refund push)
+ * @param pushKey      for a refund the app created: the {@code idempotency_key} it was created with (a repeat of
+ *                     that request is answered from this record); null for pulled ones
  * @param total        {@code refund_total}; subtotal, shipping and tax are its parts as TikTok sent them (or null)
  * @param tiktokUpdateTime TikTok's {@code update_time}; {@link Instant#EPOCH} for a pushed refund TikTok's search has
  *                     not shown yet (any pulled version replaces it)
@@ -27,6 +29,7 @@ public record AppRefund(
         String refundType,
         String tiktokStatus,
         String origin,
+        String pushKey,
         String role,
         String reason,
         String reasonText,
@@ -61,18 +64,18 @@ public record AppRefund(
     }
 
     public AppRefund withVersion(long newVersion) {
-        return new AppRefund(id, integrationId, tiktokReturnId, tiktokOrderId, refundType, tiktokStatus, origin, role,
-                reason, reasonText, total, subtotal, shippingFee, tax, lines, createdAt, tiktokUpdateTime, ingestedAt,
-                updatedAt, newVersion);
+        return new AppRefund(id, integrationId, tiktokReturnId, tiktokOrderId, refundType, tiktokStatus, origin, pushKey,
+                role, reason, reasonText, total, subtotal, shippingFee, tax, lines, createdAt, tiktokUpdateTime,
+                ingestedAt, updatedAt, newVersion);
     }
 
     /**
      * This (pulled) record replacing {@code stored}: keeps the first-ingest time, the version (for the conditional
-     * write) and the origin, so a refund the app created stays marked as the app's.
+     * write), the origin and the push key, so a refund the app created stays marked as the app's.
      */
     public AppRefund replacing(AppRefund stored) {
         return new AppRefund(id, integrationId, tiktokReturnId, tiktokOrderId, refundType, tiktokStatus,
-                stored.origin(), role, reason, reasonText, total, subtotal, shippingFee, tax, lines, createdAt,
+                stored.origin(), stored.pushKey(), role, reason, reasonText, total, subtotal, shippingFee, tax, lines, createdAt,
                 tiktokUpdateTime, stored.ingestedAt(), updatedAt, stored.version());
     }
 }

@@ -67,9 +67,11 @@ import java.util.TreeMap;
  * what TikTok calculates for the lines (one extra call).
  *
  * <p>Idempotency: every TikTok create carries an {@code idempotency_key} derived from the integration, the order and
- * the caller's {@code requestId} (or, without one, the request's content), so a retried push, after a timeout or a
- * crash before the app record was written, gets TikTok's first return back instead of a second one; the app record
- * (keyed by TikTok's return id) is then inserted once, and a repeat answers it with {@code created=false}.
+ * the caller's {@code requestId} (or, without one, the request's content), kept on the app record. A repeat of a
+ * recorded request is answered from the record ({@code created=false}) without calling TikTok; a retry after a
+ * timeout or a crash before the record was written sends the same key and gets TikTok's first return back instead of
+ * a second one. Lines take the first units of each SKU that no standing refund of the order covers yet, so a new
+ * request (another {@code requestId} or content) refunds the next units (422 when none are left).
  * TikTok unreachable after the client's retries: 503 {@code tiktok_unavailable} (send the same request again);
  * TikTok refusing: 409 {@code tiktok_refused}, or 422 when TikTok names the amount, reason or lines.
  */
@@ -139,7 +141,6 @@ public final class RefundPushService {
             throw ApiException.unprocessable("type", "'" + type + "' is not a TikTok seller refund type; allowed: "
                     + SellerReturnRequest.REFUND + ", " + SellerReturnRequest.RETURN_AND_REFUND);
         }
-        List<String> lineItemIds = pickLineItemIds(wanted, lineIdsBySku);
         BigDecimal amount = null;
         String currency = null;
         if (request.refundTotal() != null) {
@@ -155,8 +156,15 @@ public final class RefundPushService {
             amount = a.amount();
             currency = a.currency();
         }
-        String key = idempotencyKey(integrationId, tiktokOrderId, type, reason, lineItemIds, amount, currency,
+        String key = idempotencyKey(integrationId, tiktokOrderId, type, reason, wanted, amount, currency,
                 request.requestId());
+        List<AppRefund> earlier = returns.refundsOfOrder(integrationId, tiktokOrderId);
+        Optional<AppRefund> same = earlier.stream().filter(r -> key.equals(r.pushKey())).findFirst();
+        if (same.isPresent()) {
+            // This request was pushed and recorded before: answer it without calling TikTok again.
+            return new RefundPushResult(RefundPushResult.Kind.REFUND, false, same.get(), null);
+        }
+        List<String> lineItemIds = pickLineItemIds(request.lines(), wanted, lineIdsBySku, refundedLineIds(earlier));
         ConnectedShop shop = connected(integrationId);
         SellerReturnResult created;
         Money total;
@@ -191,7 +199,7 @@ public final class RefundPushService {
         Instant now = clock.now();
         AppRefund record = new AppRefund(AppRefund.idOf(integrationId, created.returnId()), integrationId,
                 created.returnId(), tiktokOrderId, type, created.returnStatus() == null ? "RETURN_OR_REFUND_REQUEST_PENDING"
-                : created.returnStatus(), AppRefund.ORIGIN_APP, "SELLER", reason, codes.reasonLabel(reason), total,
+                : created.returnStatus(), AppRefund.ORIGIN_APP, key, "SELLER", reason, codes.reasonLabel(reason), total,
                 null, null, null, refundLines(order, lineItemIds), now, Instant.EPOCH, now, now, 0);
         Optional<AppRefund> inserted = returns.insertRefund(record);
         if (inserted.isPresent()) {
@@ -277,9 +285,31 @@ public final class RefundPushService {
         return wanted;
     }
 
-    private static List<String> pickLineItemIds(Map<String, Integer> wanted, Map<String, List<String>> lineIdsBySku) {
+    /** TikTok line items in the order's refunds that still stand (not rejected or cancelled). */
+    private static Set<String> refundedLineIds(List<AppRefund> refunds) {
+        Set<String> ids = new java.util.HashSet<>();
+        refunds.stream().filter(r -> !r.tiktokStatus().endsWith("_REJECT") && !r.tiktokStatus().endsWith("_CANCEL"))
+                .forEach(r -> r.lines().forEach(l -> ids.add(l.orderLineItemId())));
+        return ids;
+    }
+
+    /**
+     * The first {@code quantity} line items of each SKU that no standing refund covers yet (one line item is one unit,
+     * spec §4), so a second refund of the same SKU takes the next units.
+     */
+    private static List<String> pickLineItemIds(List<CreateRefundRequest.Line> lines, Map<String, Integer> wanted,
+                                                Map<String, List<String>> lineIdsBySku, Set<String> refunded) {
         List<String> ids = new ArrayList<>();
-        wanted.forEach((sku, quantity) -> ids.addAll(lineIdsBySku.get(sku).subList(0, quantity)));
+        for (int i = 0; i < lines.size(); i++) {
+            String sku = lines.get(i).sku();
+            int quantity = wanted.get(sku);
+            List<String> free = lineIdsBySku.get(sku).stream().filter(id -> !refunded.contains(id)).toList();
+            if (free.size() < quantity) {
+                throw ApiException.unprocessable("lines[" + i + "].quantity", "only " + free.size() + " unit(s) of"
+                        + " SKU '" + sku + "' are not refunded yet; asked for " + quantity);
+            }
+            ids.addAll(free.subList(0, quantity));
+        }
         return ids;
     }
 
@@ -298,10 +328,13 @@ public final class RefundPushService {
 
     /**
      * TikTok's {@code idempotency_key} (≤ 255 characters, spec §6) of this refund: the same integration, order and
-     * request id, or without a request id the same content, always give the same key.
+     * request id, or without a request id the same content (type, reason, SKU quantities, amount), always give the
+     * same key; the TikTok line items picked do not enter it, so a retry after a crash sends the same key even though
+     * nothing marks its lines as refunded in the app yet.
      */
     static String idempotencyKey(String integrationId, String tiktokOrderId, String type, String reason,
-                                 List<String> lineItemIds, BigDecimal amount, String currency, String requestId) {
+                                 Map<String, Integer> skuQuantities, BigDecimal amount, String currency,
+                                 String requestId) {
         Map<String, String> parts = new TreeMap<>();
         parts.put("integration", integrationId);
         parts.put("order", tiktokOrderId);
@@ -310,7 +343,7 @@ public final class RefundPushService {
         } else {
             parts.put("type", type);
             parts.put("reason", reason);
-            parts.put("lines", String.join(",", lineItemIds.stream().sorted().toList()));
+            parts.put("lines", new TreeMap<>(skuQuantities).toString());
             parts.put("amount", amount == null ? "" : amount.stripTrailingZeros().toPlainString() + " " + currency);
         }
         try {

@@ -66,7 +66,7 @@ public final class ReturnMapper {
     public static AppRefund toRefund(String integrationId, ReturnOrder r, Instant now) {
         RefundAmount amount = r.refundAmount();
         return new AppRefund(AppRefund.idOf(integrationId, r.returnId()), integrationId, r.returnId(), r.orderId(),
-                r.returnType(), r.returnStatus(), AppRefund.ORIGIN_TIKTOK, r.role(), r.returnReason(),
+                r.returnType(), r.returnStatus(), AppRefund.ORIGIN_TIKTOK, null, r.role(), r.returnReason(),
                 r.returnReasonText(), amount == null ? null : amount.refundTotal(),
                 amount == null ? null : amount.refundSubtotal(), amount == null ? null : amount.refundShippingFee(),
                 amount == null ? null : amount.refundTax(), lines(r.lineItems()), r.createTime(), r.updateTime(),

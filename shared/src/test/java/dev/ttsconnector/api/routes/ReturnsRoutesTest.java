@@ -52,7 +52,7 @@ class ReturnsRoutesTest {
                 "RETURN_AND_REFUND", status, "BUYER", "r", "R", null, null, null, Money.of("5.00", "USD"), List.of(),
                 t, t, t, t, 0));
         store.insertRefund(new AppRefund(AppRefund.idOf(integrationId, returnId), integrationId, returnId, orderId,
-                "RETURN_AND_REFUND", status, AppRefund.ORIGIN_TIKTOK, "BUYER", "r", "R", Money.of("5.00", "USD"), null,
+                "RETURN_AND_REFUND", status, AppRefund.ORIGIN_TIKTOK, null, "BUYER", "r", "R", Money.of("5.00", "USD"), null,
                 null, null, List.of(), t, t, t, t, 0));
     }
 

@@ -145,8 +145,32 @@ class RefundPushServiceFunctionalTest {
         assertThat(again.refund()).isEqualTo(first.refund());
         assertThat(first.refund().total()).isEqualTo(Money.of("1.50", "USD"));
         assertThat(first.refund().lines()).singleElement().satisfies(l -> assertThat(l.sku()).isEqualTo(sku));
-        assertThat(fixture.settledCalls(CREATE)).isEqualTo(creates + 2);
+        // The repeat is answered from the app record: TikTok is called once.
+        assertThat(fixture.settledCalls(CREATE)).isEqualTo(creates + 1);
         assertThat(sellerReturns(order)).hasSize(1);
+    }
+
+    @Test
+    void refund_anotherRequestForTheSameSku_takesTheNextUnit_andNoUnitsLeftIs422NamingTheQuantity() {
+        String integration = fixture.newIntegration(null);
+        AppOrder order = order(integration, "DELIVERED");
+        String tee = SandboxShopFixture.sellerSku(order, "TEE");
+        List<CreateRefundRequest.Line> oneTee = List.of(new CreateRefundRequest.Line(tee, 1));
+
+        RefundPushResult first = service.create(integration, order.tiktokOrderId(),
+                new CreateRefundRequest(null, oneTee, null, null, "first"));
+        RefundPushResult second = service.create(integration, order.tiktokOrderId(),
+                new CreateRefundRequest(null, oneTee, null, null, "second"));
+        ApiException third = refusal(() -> service.create(integration, order.tiktokOrderId(),
+                new CreateRefundRequest(null, oneTee, null, null, "third")));
+
+        assertThat(second.created()).isTrue();
+        assertThat(second.refund().tiktokReturnId()).isNotEqualTo(first.refund().tiktokReturnId());
+        assertThat(second.refund().lines().get(0).orderLineItemId())
+                .isNotEqualTo(first.refund().lines().get(0).orderLineItemId());
+        assertThat(sellerReturns(order)).hasSize(2);
+        assertThat(third.status()).isEqualTo(422);
+        assertThat(third.field()).isEqualTo("lines[0].quantity");
     }
 
     @Test
