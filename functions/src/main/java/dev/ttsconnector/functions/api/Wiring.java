@@ -9,6 +9,9 @@ import dev.ttsconnector.app.exceptions.ReplayService;
 import dev.ttsconnector.queue.EnvelopeCodec;
 import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import dev.ttsconnector.api.routes.OrderRoutes;
+import dev.ttsconnector.api.routes.ReturnsRoutes;
+import dev.ttsconnector.flow.returns.RefundPushService;
+import dev.ttsconnector.store.dynamodb.DynamoDbReturnStore;
 import dev.ttsconnector.app.orders.OrderQueryService;
 import dev.ttsconnector.flow.orders.OrderDiagnostics;
 import dev.ttsconnector.flow.orders.OrderSettingsSource;
@@ -137,7 +140,17 @@ final class Wiring {
         return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
                 integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
                 orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock),
-                flowHealth(dynamo, sqs, clock), new DynamoDbStatementStore(dynamo, tableName)));
+                flowHealth(dynamo, sqs, clock), new DynamoDbStatementStore(dynamo, tableName),
+                returnServices(dynamo, clock, integrations, cancellations)));
+    }
+
+    /** Returns and refunds: the records the returns pull writes, and refunds created in TikTok. */
+    private ReturnsRoutes.Services returnServices(DynamoDbClient dynamo, Clock clock, IntegrationWiring integrations,
+                                                  OrderCancellationService cancellations) {
+        DynamoDbReturnStore store = new DynamoDbReturnStore(dynamo, tableName);
+        return new ReturnsRoutes.Services(store, new RefundPushService(new DynamoDbOrderStore(dynamo, tableName), store,
+                cancellations, integrations.settingsService(), integrations.shopAccess(), TikTokCodes.standard(), clock),
+                id -> integrations.integrationStore().get(id).isPresent());
     }
 
     /** Flow health for the console: hourly activity, cursors, open exceptions and dead-letter queue depths. */

@@ -4,7 +4,11 @@ import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
+import dev.ttsconnector.flow.returns.ReturnSource;
+import dev.ttsconnector.flow.returns.ReturnsPullConfig;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.functions.returns.ReturnsWiring;
+import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.queue.QueuePublisher;
 import dev.ttsconnector.queue.SqsQueuePublisher;
@@ -47,11 +51,18 @@ final class WebhookWiring {
         return new WebhookIntake(new WebhookVerifier(app.appKey(), app.appSecret(), clock), clock);
     }
 
-    /** The consumer's router: integrations by shop, receipts, OrderFetchQueue, the integration service. */
+    /**
+     * The consumer's router: integrations by shop, receipts, OrderFetchQueue, the integration service, and the
+     * returns flow's targeted fetch for RETURN_STATUS_CHANGE.
+     */
     WebhookRouter router(IntegrationWiring integrations) {
+        ReturnsWiring returns = new ReturnsWiring(integrations.dynamo(), integrations.tableName(),
+                integrations.shopAccess(), ReturnSource.tiktok(), ReturnsPullConfig.DEFAULT, clock,
+                MetricsLogger.stdout());
         return new WebhookRouter(integrations.integrationStore(),
                 new DynamoDbWebhookReceipts(integrations.dynamo(), integrations.tableName()), queuePublisher(),
-                orderFetchQueueUrl(), integrations.authorizationEvents(), clock);
+                orderFetchQueueUrl(), integrations.authorizationEvents(), clock,
+                (integrationId, returnIds) -> returns.pull.fetch(integrationId, returnIds));
     }
 
 

@@ -63,6 +63,8 @@ public final class SandboxState {
     public final Map<String, Parcel> parcels = new LinkedHashMap<>();
     public final Map<String, Cancellation> cancellations = new LinkedHashMap<>();
     public final Map<String, ReturnRequest> returns = new LinkedHashMap<>();
+    /** Seller-initiated returns by {@code <shop id>|<idempotency_key>} (spec §6): a repeated key answers the first. */
+    public final Map<String, String> sellerReturnsByIdempotencyKey = new LinkedHashMap<>();
     public final Map<String, Conversation> conversations = new LinkedHashMap<>();
     public final Map<String, String> conversationByShopBuyer = new HashMap<>();
     private final Map<String, DeliveryOption> deliveryOptions = new HashMap<>();
@@ -653,6 +655,30 @@ public final class SandboxState {
         });
     }
 
+    /** Spec §6 {@code return_status} values. */
+    public static final List<String> RETURN_STATUSES = List.of("RETURN_OR_REFUND_REQUEST_PENDING",
+            "REFUND_OR_RETURN_REQUEST_REJECT", "AWAITING_BUYER_SHIP", "BUYER_SHIPPED_ITEM", "REJECT_RECEIVE_PACKAGE",
+            "RETURN_OR_REFUND_REQUEST_SUCCESS", "RETURN_OR_REFUND_REQUEST_CANCEL", "RETURN_OR_REFUND_REQUEST_COMPLETE",
+            "REPLACEMENT_REQUEST_PENDING", "REPLACEMENT_REQUEST_REJECT", "REPLACEMENT_REQUEST_REFUND_SUCCESS",
+            "REPLACEMENT_REQUEST_CANCEL", "REPLACEMENT_REQUEST_COMPLETE", "AWAITING_BUYER_RESPONSE");
+
+    /** Moves a return to {@code status} now (the buyer ships, TikTok completes the refund …) and raises type 12. */
+    public ReturnRequest setReturnStatus(String returnId, String status) {
+        return locked(() -> {
+            ReturnRequest r = returns.get(returnId);
+            if (r == null) {
+                throw new IllegalArgumentException("no return " + returnId);
+            }
+            if (!RETURN_STATUSES.contains(status)) {
+                throw new IllegalArgumentException("status must be one of " + RETURN_STATUSES + ", was " + status);
+            }
+            r.status = status;
+            r.updateTime = now();
+            emitReturn(r);
+            return r;
+        });
+    }
+
     /** Marks the order updated now and raises ORDER_STATUS_CHANGE (type 1). */
     public void touch(Order o) {
         o.updateTime = now();
@@ -692,7 +718,7 @@ public final class SandboxState {
     public void emitReturn(ReturnRequest r) {
         ObjectNode d = SandboxJson.object();
         d.put("order_id", r.orderId);
-        d.put("return_role", "BUYER");
+        d.put("return_role", r.role);
         d.put("return_type", r.type);
         d.put("return_status", r.status);
         d.put("return_id", r.id);

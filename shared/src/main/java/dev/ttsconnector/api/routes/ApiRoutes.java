@@ -41,7 +41,9 @@ public final class ApiRoutes {
                         id -> deps.requireIntegrations().integrations().find(id).isPresent()),
                 // TikTok statements and their transactions
                 new StatementRoutes(deps.statements(),
-                        id -> deps.requireIntegrations().integrations().find(id).isPresent()));
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()),
+                // returns and refunds (TikTok -> app pull records, refunds app -> TikTok)
+                new ReturnsRoutes(deps.returns()));
     }
 
     /** A router with every module registered, authenticating with the API key service. */

@@ -32,6 +32,9 @@ import java.util.Set;
  *       OrderFetchQueue (the payload's status is not trusted: deliveries may be reordered, so the order is fetched);</li>
  *   <li>4 PACKAGE_UPDATE: the orders of every package in {@code package_list} go to OrderFetchQueue;</li>
  *   <li>6 SELLER_DEAUTHORIZATION, 7 UPCOMING_AUTHORIZATION_EXPIRATION: {@link AuthorizationEvents};</li>
+ *   <li>12 RETURN_STATUS_CHANGE: the {@code return_id} is fetched now through the {@link ReturnFetcher} (the returns
+ *       flow re-reads it from TikTok instead of trusting the payload) when one is wired, else ignored (the returns
+ *       schedule picks it up);</li>
  *   <li>anything else: acknowledged and logged by the caller.</li>
  * </ul>
  * A body that is not a webhook envelope throws {@link PermanentException} {@value #REASON_MALFORMED} (parked).
@@ -45,11 +48,21 @@ public final class WebhookRouter {
     public static final int SELLER_DEAUTHORIZATION = 6;
     public static final int UPCOMING_AUTHORIZATION_EXPIRATION = 7;
     public static final int CANCELLATION_STATUS_CHANGE = 11;
+    public static final int RETURN_STATUS_CHANGE = 12;
     /** Longer than TikTok's last retry (12 h after the first delivery, spec §12). */
     static final Duration RECEIPT_TTL = Duration.ofDays(2);
 
     /** What handling a delivery did. */
-    public enum Outcome { ORDERS_ENQUEUED, AUTHORIZATION_UPDATED, IGNORED_TYPE, UNKNOWN_SHOP, DUPLICATE }
+    public enum Outcome { ORDERS_ENQUEUED, AUTHORIZATION_UPDATED, RETURNS_FETCHED, IGNORED_TYPE, UNKNOWN_SHOP, DUPLICATE }
+
+    /**
+     * Fetches TikTok return orders by id into the app now (the returns flow's targeted fetch). A failure throws and
+     * the delivery is retried by SQS (no receipt is recorded).
+     */
+    @FunctionalInterface
+    public interface ReturnFetcher {
+        void fetch(String integrationId, List<String> returnIds);
+    }
 
     /** The outcome, the resolved integration (null for an unknown shop) and the webhook type. */
     public record Result(Outcome outcome, String integrationId, int type, List<String> orderIds) {
@@ -61,9 +74,17 @@ public final class WebhookRouter {
     private final String fetchQueueUrl;
     private final AuthorizationEvents authorization;
     private final Clock clock;
+    private final ReturnFetcher returns;
 
     public WebhookRouter(IntegrationStore integrations, WebhookReceipts receipts, QueuePublisher queue,
                          String fetchQueueUrl, AuthorizationEvents authorization, Clock clock) {
+        this(integrations, receipts, queue, fetchQueueUrl, authorization, clock, null);
+    }
+
+    /** @param returns the returns flow's targeted fetch; null = return webhooks are acknowledged and ignored */
+    public WebhookRouter(IntegrationStore integrations, WebhookReceipts receipts, QueuePublisher queue,
+                         String fetchQueueUrl, AuthorizationEvents authorization, Clock clock, ReturnFetcher returns) {
+        this.returns = returns;
         this.integrations = Objects.requireNonNull(integrations, "integrations");
         this.receipts = Objects.requireNonNull(receipts, "receipts");
         this.queue = Objects.requireNonNull(queue, "queue");
@@ -101,6 +122,13 @@ public final class WebhookRouter {
                 authorization.authorizationExpiring(integrationId, Instant.ofEpochSecond(expiration.asLong()),
                         event.timestamp());
                 yield new Result(Outcome.AUTHORIZATION_UPDATED, integrationId, event.type(), List.of());
+            }
+            case RETURN_STATUS_CHANGE -> {
+                if (returns == null) {
+                    yield new Result(Outcome.IGNORED_TYPE, integrationId, event.type(), List.of());
+                }
+                returns.fetch(integrationId, List.of(requireText(event.data(), "return_id")));
+                yield new Result(Outcome.RETURNS_FETCHED, integrationId, event.type(), List.of());
             }
             default -> new Result(Outcome.IGNORED_TYPE, integrationId, event.type(), List.of());
         };

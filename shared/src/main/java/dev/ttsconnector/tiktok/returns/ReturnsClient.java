@@ -12,8 +12,10 @@ import dev.ttsconnector.tiktok.internal.Operation;
 import java.util.List;
 
 /**
- * Return/refund API (spec §6): cancellations, returns, reject reasons. Reject calls accept an optional
- * {@code idempotency_key} (≤ 255 chars) that makes TikTok-side retries safe.
+ * Return/refund API (spec §6): cancellations, returns, reject reasons, seller-initiated returns/refunds and refund
+ * calculation. Reject calls and {@link #createReturn} accept an {@code idempotency_key} (≤ 255 chars) that makes
+ * TikTok-side retries safe: the client retries writes after timeouts, and the same key is answered with the return
+ * the first attempt created.
  */
 public final class ReturnsClient {
 
@@ -29,6 +31,10 @@ public final class ReturnsClient {
             "/return_refund/202309/returns/search");
     static final Operation REJECT_RETURN = Operation.shop("returns.rejectReturn", "POST",
             "/return_refund/202309/returns/{return_id}/reject");
+    static final Operation CREATE_RETURN = Operation.shop("returns.createReturn", "POST",
+            "/return_refund/202309/returns");
+    static final Operation CALCULATE_REFUND = Operation.shop("returns.calculateRefund", "POST",
+            "/return_refund/202309/refunds/calculate");
 
     private final HttpTransport transport;
 
@@ -103,6 +109,45 @@ public final class ReturnsClient {
         Nodes.put(body, "comment", comment);
         transport.call(ApiRequest.of(REJECT_RETURN).shop(shop).pathParam("return_id", returnId)
                 .query("idempotency_key", idempotencyKey(idempotencyKey)).body(body).build());
+    }
+
+    /**
+     * Seller-initiated return or refund ({@code POST /return_refund/202309/returns}, spec §6). {@code idempotencyKey}
+     * is required here: a retry (ours or the transport's) must not open a second return in TikTok.
+     */
+    public SellerReturnResult createReturn(ShopContext shop, SellerReturnRequest request, String idempotencyKey) {
+        requireText("orderId", request.orderId());
+        requireText("returnType", request.returnType());
+        requireText("returnReason", request.returnReason());
+        requireText("idempotencyKey", idempotencyKey);
+        ObjectNode body = Nodes.object().put("order_id", request.orderId()).put("return_type", request.returnType())
+                .put("return_reason", request.returnReason());
+        Nodes.put(body, "order_line_item_ids", request.orderLineItemIds());
+        if (request.refundTotal() != null) {
+            // Amounts are strings with their currency in a sibling field (spec §15).
+            body.put("refund_total", request.refundTotal().toPlainString()).put("currency", request.currency());
+        }
+        Nodes.put(body, "shipment_type", request.shipmentType());
+        Nodes.put(body, "handover_method", request.handoverMethod());
+        JsonNode data = transport.call(ApiRequest.of(CREATE_RETURN).shop(shop)
+                .query("idempotency_key", idempotencyKey(idempotencyKey)).body(body).build());
+        return new SellerReturnResult(Nodes.str(data, "return_id"), Nodes.str(data, "return_status"));
+    }
+
+    /**
+     * What TikTok would refund ({@code POST /return_refund/202309/refunds/calculate}, spec §6): answers
+     * {@code order_refund_amount{currency, refund_total, refund_subtotal, refund_shipping_fee, refund_tax}}.
+     */
+    public RefundAmount calculateRefund(ShopContext shop, RefundCalculationRequest request) {
+        requireText("orderId", request.orderId());
+        requireText("requestType", request.requestType());
+        ObjectNode body = Nodes.object().put("order_id", request.orderId()).put("request_type", request.requestType());
+        Nodes.put(body, "reason_name", request.reasonName());
+        Nodes.put(body, "order_line_item_ids", request.orderLineItemIds());
+        Nodes.put(body, "shipment_type", request.shipmentType());
+        Nodes.put(body, "handover_method", request.handoverMethod());
+        JsonNode data = transport.call(ApiRequest.of(CALCULATE_REFUND).shop(shop).body(body).build());
+        return RefundAmount.from(Nodes.obj(data, "order_refund_amount"));
     }
 
     private static ApiRequest searchRequest(Operation op, ShopContext shop, AftersaleSearchRequest r, String pageToken,

@@ -366,6 +366,42 @@ class TikTokContractTest {
                 Set.of("decision", "reject_reason"));
     }
 
+    @Test
+    void sellerInitiatedReturn_isPostWithIdempotencyKeyInTheQueryAndOrderTypeReasonLinesAmountInTheBody() {
+        String orderId = w.order(Map.of(w.skuA, 2), "DELIVERED");
+        String line = w.control.lineItemIds(orderId).get(0);
+        w.control.clearRequests();
+
+        var created = w.client.returns().createReturn(shop, new dev.ttsconnector.tiktok.returns.SellerReturnRequest(
+                orderId, "REFUND", "Package or product is damaged", List.of(line), new java.math.BigDecimal("1.00"),
+                "USD", null, null), "idem-r-1");
+        RequestLog.Entry e = single("api");
+        assertCall(e, "POST", "/return_refund/202309/returns", true, Set.of("idempotency_key"),
+                Set.of("order_id", "return_type", "return_reason", "order_line_item_ids", "refund_total", "currency"));
+        assertThat(e.query()).containsEntry("idempotency_key", "idem-r-1");
+        assertThat(created.returnId()).isNotBlank();
+        assertThat(created.returnStatus()).isNotBlank();
+
+        w.control.clearRequests();
+        var again = w.client.returns().createReturn(shop, new dev.ttsconnector.tiktok.returns.SellerReturnRequest(
+                orderId, "REFUND", "Package or product is damaged", List.of(line), new java.math.BigDecimal("1.00"),
+                "USD", null, null), "idem-r-1");
+        assertThat(again.returnId()).isEqualTo(created.returnId());
+    }
+
+    @Test
+    void calculateRefund_isPostWithOrderRequestTypeReasonAndLinesInTheBody() {
+        String orderId = w.order(Map.of(w.skuA, 1), "DELIVERED");
+        w.control.clearRequests();
+
+        var amount = w.client.returns().calculateRefund(shop, new dev.ttsconnector.tiktok.returns.RefundCalculationRequest(
+                orderId, "REFUND", "Package or product is damaged", List.of(), null, null));
+        assertCall(single("api"), "POST", "/return_refund/202309/refunds/calculate", true, Set.of(),
+                Set.of("order_id", "request_type", "reason_name"));
+        assertThat(amount.refundTotal().currency()).isEqualTo("USD");
+        assertThat(amount.refundTotal().amount()).isPositive();
+    }
+
     // ------------------------------------------------------------------ §10 customer service
 
     @Test

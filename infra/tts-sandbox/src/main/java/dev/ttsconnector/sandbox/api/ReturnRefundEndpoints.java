@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Spec §6: cancellations (search, seller cancel, approve/reject), reject reasons, returns (search, approve/reject). */
+/**
+ * Spec §6: cancellations (search, seller cancel, approve/reject), reject reasons, returns (search, approve/reject,
+ * seller-initiated create with {@code idempotency_key}) and refund calculation.
+ */
 public final class ReturnRefundEndpoints implements EndpointSet {
     /** Spec §6 seller cancel reason codes for paid orders (examples from public code; UNCONFIRMED as complete). */
     static final Set<String> PAID_REASONS = Set.of("seller_cancel_reason_out_of_stock", "seller_cancel_reason_wrong_price",
@@ -34,6 +37,21 @@ public final class ReturnRefundEndpoints implements EndpointSet {
     static final Map<String, String> RETURN_REJECT_REASONS = Map.of(
             "seller_reject_return_item_not_eligible", "The item is not eligible for return",
             "seller_reject_return_buyer_damaged_item", "The buyer damaged the item");
+    /**
+     * Seller return/refund reasons the sandbox accepts in {@code return_reason} / {@code reason_name}. TikTok's list is
+     * not public (spec §6 names none; UNCONFIRMED): the product doc's two refund reasons plus reason names seen in
+     * public code.
+     */
+    static final Set<String> SELLER_RETURN_REASONS = Set.of("Package or product is damaged",
+            "Missed estimated delivery date", "ecom_order_delivered_refund_and_return_reason_damaged",
+            "ecom_order_delivered_refund_and_return_reason_wrong_item", "ecom_order_in_transit_refund_reason_delayed");
+    /** Order statuses in which the seller may open a return/refund (after shipment; before it a seller cancels). */
+    static final Set<String> SELLER_RETURN_ORDER_STATUSES = Set.of("AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED",
+            "COMPLETED");
+    private static final Set<String> CREATE_RETURN_FIELDS = Set.of("order_id", "return_type", "return_reason",
+            "order_line_item_ids", "skus", "refund_total", "currency", "shipment_type", "handover_method");
+    private static final Set<String> CALCULATE_FIELDS = Set.of("order_id", "request_type", "reason_name",
+            "order_line_item_ids", "skus", "shipment_type", "handover_method");
     private static final Set<String> CANCEL_SEARCH_FIELDS = Set.of("cancel_ids", "order_ids", "buyer_user_ids",
             "cancel_status", "cancel_types", "create_time_ge", "create_time_lt", "update_time_ge", "update_time_lt", "locale");
 
@@ -47,7 +65,9 @@ public final class ReturnRefundEndpoints implements EndpointSet {
                 new Route("GET", "/return_refund/202309/reject_reasons", ShopScope.REQUIRED, this::rejectReasons),
                 new Route("POST", "/return_refund/202309/returns/search", ShopScope.REQUIRED, this::searchReturns),
                 new Route("POST", "/return_refund/202309/returns/{return_id}/approve", ShopScope.REQUIRED, this::approveReturn),
-                new Route("POST", "/return_refund/202309/returns/{return_id}/reject", ShopScope.REQUIRED, this::rejectReturn));
+                new Route("POST", "/return_refund/202309/returns/{return_id}/reject", ShopScope.REQUIRED, this::rejectReturn),
+                new Route("POST", "/return_refund/202309/returns", ShopScope.REQUIRED, this::createSellerReturn),
+                new Route("POST", "/return_refund/202309/refunds/calculate", ShopScope.REQUIRED, this::calculateRefund));
     }
 
     private static <T> Comparator<T> order(ApiCall call, java.util.function.ToLongFunction<T> create,
@@ -305,5 +325,166 @@ public final class ReturnRefundEndpoints implements EndpointSet {
         r.updateTime = call.now();
         call.state().emitReturn(r);
         return SandboxJson.object();
+    }
+
+    // ---- seller-initiated return/refund and refund calculation (spec §6) ----
+
+    private static void onlyKnownFields(JsonNode body, Set<String> known) {
+        if (body == null || !body.isObject()) {
+            throw TtsError.invalidRequest("the request body must be a JSON object");
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                throw TtsError.invalidParam(f, "unknown field", "one of " + new java.util.TreeSet<>(known));
+            }
+        });
+    }
+
+    private static Order shopOrder(ApiCall call, String orderId) {
+        Order o = call.state().orders.get(orderId);
+        if (o == null || !o.shopId.equals(call.shop().id)) {
+            throw TtsError.business(21008111L, "The order or package does not belong to the current seller.");
+        }
+        return o;
+    }
+
+    /** {@code order_line_item_ids[]} (or every open line when absent), each an open line of the order. */
+    private static List<String> refundLines(ApiCall call, Order o, JsonNode body, boolean excludeReturned) {
+        if (body.has("skus")) {
+            // The sandbox keeps to line item ids; skus[] is accepted by TikTok but not modelled here.
+            throw TtsError.invalidParam("skus", "not supported by the sandbox", "order_line_item_ids");
+        }
+        Set<String> inOpenReturns = new HashSet<>();
+        if (excludeReturned) {
+            call.state().returns.values().stream().filter(r -> r.orderId.equals(o.id))
+                    .filter(r -> !r.status.endsWith("_REJECT") && !r.status.endsWith("_CANCEL"))
+                    .forEach(r -> inOpenReturns.addAll(r.lineItemIds));
+        }
+        List<String> lines = SandboxJson.textList(body, "order_line_item_ids");
+        if (lines == null || lines.isEmpty()) {
+            List<String> open = o.lineItems.stream().filter(l -> !"CANCELLED".equals(l.displayStatus))
+                    .map(l -> l.id).filter(id -> !inOpenReturns.contains(id)).toList();
+            if (open.isEmpty()) {
+                throw TtsError.invalidParam("order_line_item_ids", "every line item of order " + o.id
+                        + " is cancelled or already in a return", "an order with refundable line items");
+            }
+            return open;
+        }
+        for (String lid : lines) {
+            LineItem l = o.line(lid);
+            if (l == null || "CANCELLED".equals(l.displayStatus)) {
+                throw TtsError.invalidParam("order_line_item_ids", lid + " is not an open line item of order " + o.id,
+                        "open line item ids of the order");
+            }
+            if (inOpenReturns.contains(lid)) {
+                throw TtsError.invalidParam("order_line_item_ids", "line item " + lid + " is already in a return",
+                        "line items not in an open return");
+            }
+        }
+        return lines;
+    }
+
+    private static void optionalEnum(JsonNode body, String field, Set<String> allowed) {
+        String v = SandboxJson.text(body, field);
+        if (v != null && !allowed.contains(v)) {
+            throw TtsError.invalidParam(field, "'" + v + "' is not supported", "one of " + new java.util.TreeSet<>(allowed));
+        }
+    }
+
+    private static java.math.BigDecimal refundable(Order o, List<String> lines) {
+        return lines.stream().map(id -> o.line(id).salePrice).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    }
+
+    private ObjectNode createSellerReturn(ApiCall call) {
+        SandboxState st = call.state();
+        String key = call.queryParam("idempotency_key");
+        if (key != null && key.length() > 255) {
+            throw TtsError.invalidParam("idempotency_key", "longer than 255 characters", "at most 255 characters");
+        }
+        String keyed = key == null ? null : call.shop().id + "|" + key;
+        if (keyed != null && st.sellerReturnsByIdempotencyKey.containsKey(keyed)) {
+            // The same idempotency_key answers the return its first request created (no second return).
+            ReturnRequest first = st.returns.get(st.sellerReturnsByIdempotencyKey.get(keyed));
+            return SandboxJson.object().put("return_id", first.id).put("return_status", first.status);
+        }
+        JsonNode body = call.body();
+        onlyKnownFields(body, CREATE_RETURN_FIELDS);
+        Order o = shopOrder(call, SandboxJson.requiredText(body, "order_id"));
+        String type = SandboxJson.requiredText(body, "return_type");
+        if (!type.equals("REFUND") && !type.equals("RETURN_AND_REFUND")) {
+            throw TtsError.invalidParam("return_type", "'" + type + "' cannot be initiated by the seller", "REFUND or RETURN_AND_REFUND");
+        }
+        if (!SELLER_RETURN_ORDER_STATUSES.contains(o.status)) {
+            throw TtsError.invalidParam("order_id", "order " + o.id + " is " + o.status
+                    + "; the seller opens returns/refunds on shipped orders (unshipped orders are cancelled)",
+                    "an order in " + new java.util.TreeSet<>(SELLER_RETURN_ORDER_STATUSES));
+        }
+        String reason = SandboxJson.requiredText(body, "return_reason");
+        if (!SELLER_RETURN_REASONS.contains(reason)) {
+            throw TtsError.invalidParam("return_reason", "'" + reason + "' is not a seller return reason",
+                    "one of " + new java.util.TreeSet<>(SELLER_RETURN_REASONS));
+        }
+        optionalEnum(body, "shipment_type", Set.of("PLATFORM", "BUYER_ARRANGE"));
+        optionalEnum(body, "handover_method", Set.of("DROP_OFF", "PICKUP"));
+        List<String> lines = refundLines(call, o, body, true);
+        java.math.BigDecimal limit = refundable(o, lines);
+        java.math.BigDecimal total = null;
+        String totalText = SandboxJson.text(body, "refund_total");
+        if (totalText != null) {
+            try {
+                total = new java.math.BigDecimal(totalText);
+            } catch (NumberFormatException e) {
+                throw TtsError.invalidParam("refund_total", "'" + totalText + "' is not a decimal amount", "a decimal string");
+            }
+            String currency = SandboxJson.text(body, "currency");
+            String shopCurrency = st.shops.get(o.shopId).currency;
+            if (!shopCurrency.equals(currency)) {
+                throw TtsError.invalidParam("currency", "'" + currency + "' is not the order's currency", shopCurrency);
+            }
+            // Spec §6: refund_total must not exceed what is refundable for the lines.
+            if (total.signum() <= 0 || total.compareTo(limit) > 0) {
+                throw TtsError.invalidParam("refund_total", totalText + " is outside the refundable amount",
+                        "more than 0 and at most " + limit.toPlainString());
+            }
+        }
+        ReturnRequest r = new ReturnRequest(st.ids.next(SandboxState.RETURN), o.id, o.shopId, type,
+                // The seller approves its own request: a refund is granted at once, a return waits for the goods.
+                type.equals("REFUND") ? "RETURN_OR_REFUND_REQUEST_SUCCESS" : "AWAITING_BUYER_SHIP", reason, call.now());
+        r.role = "SELLER";
+        r.refundTotal = total;
+        r.shipmentType = SandboxJson.text(body, "shipment_type");
+        r.handoverMethod = SandboxJson.text(body, "handover_method");
+        r.lineItemIds.addAll(lines);
+        st.returns.put(r.id, r);
+        if (keyed != null) {
+            st.sellerReturnsByIdempotencyKey.put(keyed, r.id);
+        }
+        o.updateTime = call.now();
+        st.emitReturn(r);
+        return SandboxJson.object().put("return_id", r.id).put("return_status", r.status);
+    }
+
+    private ObjectNode calculateRefund(ApiCall call) {
+        JsonNode body = call.body();
+        onlyKnownFields(body, CALCULATE_FIELDS);
+        Order o = shopOrder(call, SandboxJson.requiredText(body, "order_id"));
+        String type = SandboxJson.requiredText(body, "request_type");
+        if (!Set.of("CANCEL", "REFUND", "RETURN_AND_REFUND").contains(type)) {
+            throw TtsError.invalidParam("request_type", "'" + type + "' is not supported", "CANCEL, REFUND or RETURN_AND_REFUND");
+        }
+        String reason = SandboxJson.text(body, "reason_name");
+        if (reason != null && !type.equals("CANCEL") && !SELLER_RETURN_REASONS.contains(reason)) {
+            throw TtsError.invalidParam("reason_name", "'" + reason + "' is not a seller return reason",
+                    "one of " + new java.util.TreeSet<>(SELLER_RETURN_REASONS));
+        }
+        optionalEnum(body, "shipment_type", Set.of("PLATFORM", "BUYER_ARRANGE"));
+        optionalEnum(body, "handover_method", Set.of("DROP_OFF", "PICKUP"));
+        List<String> lines = refundLines(call, o, body, !type.equals("CANCEL"));
+        java.math.BigDecimal total = refundable(o, lines);
+        ObjectNode data = SandboxJson.object();
+        data.putObject("order_refund_amount").put("currency", call.state().shops.get(o.shopId).currency)
+                .put("refund_total", total.toPlainString()).put("refund_subtotal", total.toPlainString())
+                .put("refund_shipping_fee", "0").put("refund_tax", "0").put("retail_delivery_fee", "0");
+        return data;
     }
 }

@@ -349,7 +349,7 @@ public final class Views {
         n.put("order_id", r.orderId);
         n.put("return_type", r.type);
         n.put("return_status", r.status);
-        n.put("role", "BUYER");
+        n.put("role", r.role);
         n.put("return_reason", r.reason);
         n.put("return_reason_text", r.reason.replace('_', ' '));
         n.put("create_time", r.createTime);
@@ -375,6 +375,15 @@ public final class Views {
             li.put("sku_name", l.skuName);
             li.put("product_name", l.productName);
             li.putObject("refund_amount").put("currency", l.currency).put("refund_total", money(l.salePrice));
+        }
+        if (r.shipmentType != null) {
+            n.put("shipment_type", r.shipmentType);
+        }
+        if (r.handoverMethod != null) {
+            n.put("handover_method", r.handoverMethod);
+        }
+        if (r.refundTotal != null) {
+            total = r.refundTotal;
         }
         n.putObject("refund_amount").put("currency", st.shops.get(r.shopId).currency)
                 .put("refund_total", money(total)).put("refund_subtotal", money(total))

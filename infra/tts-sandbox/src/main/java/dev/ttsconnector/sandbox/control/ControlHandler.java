@@ -72,7 +72,9 @@ public final class ControlHandler implements HttpHandler {
             case "GET orders/*" -> control.order(p[2]);
             case "POST orders/*/status" -> control.setOrderStatus(p[2], req(b, "status"));
             case "POST orders/*/buyer_cancellation" -> control.requestBuyerCancellation(p[2], b.path("reason").asText(null));
-            case "POST orders/*/returns" -> control.createReturn(p[2], b.path("return_type").asText(null), b.path("reason").asText(null));
+            case "POST orders/*/returns" -> control.createReturn(p[2], b.path("return_type").asText(null), b.path("reason").asText(null),
+                    b.path("status").asText(null));
+            case "POST returns/*/status" -> control.setReturnStatus(p[2], req(b, "status"));
             case "GET packages/*" -> control.parcel(p[2]);
             case "GET shops/*/statements" -> control.statements(p[2]);
             case "POST shops/*/statements" -> control.createStatement(p[2], b.path("statement_time").asLong(

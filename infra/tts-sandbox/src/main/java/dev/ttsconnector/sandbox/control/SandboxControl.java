@@ -272,6 +272,22 @@ public final class SandboxControl {
         return n;
     }
 
+    /** Moves a return to a spec §6 {@code return_status} (e.g. the buyer shipped it, TikTok completed it). */
+    public ObjectNode setReturnStatus(String returnId, String status) {
+        return state.locked(() -> Views.returnRequest(state, state.setReturnStatus(returnId, status)));
+    }
+
+    /** A buyer return on a DELIVERED order, then moved to {@code status} (null = left pending). */
+    public ObjectNode createReturn(String orderId, String returnType, String reason, String status) {
+        return state.locked(() -> {
+            var r = state.createReturn(orderId, returnType, reason);
+            if (status != null && !status.equals(r.status)) {
+                state.setReturnStatus(r.id, status);
+            }
+            return Views.returnRequest(state, r);
+        });
+    }
+
     // ------------------------------------------------------------ time, counters, faults, webhooks
 
     public Instant now() {

@@ -17,6 +17,12 @@ public final class ReturnRequest {
     public final List<String> lineItemIds = new ArrayList<>();
     public String rejectReason;
     public String rejectComment;
+    /** BUYER for buyer requests, SELLER for seller-initiated returns/refunds (spec §6 {@code role}). */
+    public String role = "BUYER";
+    /** The seller-initiated {@code refund_total} (null = the lines' sale prices). */
+    public java.math.BigDecimal refundTotal;
+    public String shipmentType;
+    public String handoverMethod;
 
     public ReturnRequest(String id, String orderId, String shopId, String type, String status, String reason,
                          long createTime) {
