@@ -54,7 +54,8 @@ class StatementsPullFunctionalTest {
                     150, 2).get("id").asText();
             List<String> delivered = List.of(w.deliveredOrder(2, true), w.deliveredOrder(1, true),
                     w.deliveredOrder(3, false));
-            w.tts.advanceClock(Duration.ofHours(12)); // 2026-11-21T00:00Z: yesterday's statement is generated
+            // 2026-11-21T00:05Z: yesterday's statement was generated at 00:00.
+            w.tts.advanceClock(Duration.ofHours(12).plusMinutes(5));
             w.clock.set(w.tts.now());
             String integrationId = w.connect(Instant.parse("2026-11-19T06:00:00Z"));
 
@@ -119,7 +120,10 @@ class StatementsPullFunctionalTest {
             Router router = new Router(keys).register(new StatementRoutes(wiring.store, integrationId::equals));
             JsonNode paidList = get(router, "/v1/integrations/" + integrationId + "/statements",
                     Map.of("paymentStatus", List.of("PAID")));
-            assertThat(paidList.get("items")).extracting(n -> n.get("id").asText()).containsExactly(dailyId);
+            // Both are paid by now (the sandbox pays a day after the statement time); newest first.
+            assertThat(paidList.get("items")).extracting(n -> n.get("id").asText()).containsExactly(dailyId, twoPages);
+            assertThat(get(router, "/v1/integrations/" + integrationId + "/statements",
+                    Map.of("paymentStatus", List.of("PROCESSING"))).get("items")).isEmpty();
             assertThat(paidList.get("items").get(0).get("totals").get("settlement").get("amount").asText())
                     .isEqualTo(daily.get("settlement_amount").asText());
             JsonNode firstPage = get(router, "/v1/integrations/" + integrationId + "/statements/" + twoPages

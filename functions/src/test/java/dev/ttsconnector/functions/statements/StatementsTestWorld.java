@@ -16,6 +16,7 @@ import dev.ttsconnector.settings.DynamoDbSettingsStore;
 import dev.ttsconnector.settings.SettingsService;
 import dev.ttsconnector.settings.SettingsValidator;
 import dev.ttsconnector.store.dynamodb.DynamoDbIntegrationStore;
+import dev.ttsconnector.tiktok.RateLimitPolicy;
 import dev.ttsconnector.tiktok.ShopContext;
 import dev.ttsconnector.tiktok.TikTokClientConfig;
 import dev.ttsconnector.tiktok.TikTokShopClient;
@@ -61,8 +62,11 @@ final class StatementsTestWorld implements AutoCloseable {
                 new BigDecimal("12.50"), List.of(), Map.of(warehouseId, 500), null, null))).get("skus").get(0)
                 .get("id").asText();
         clock = new MutableClock(tts.now());
+        // The client signs with the sandbox's frozen clock, so time never passes for its rate limiter: a bucket large
+        // enough for every call of a test keeps it from waiting (the limiter is not what these tests are about).
         client = TikTokShopClient.builder(TikTokClientConfig.of(sandbox.config().appKey(), sandbox.config().appSecret(),
-                null).withApiBaseUrl(URI.create(sandbox.apiBaseUrl())), new TokenProvider() {
+                null).withApiBaseUrl(URI.create(sandbox.apiBaseUrl()))
+                .withRateLimits(new RateLimitPolicy(1000, 100_000, Map.of())), new TokenProvider() {
                     @Override
                     public String accessToken(ShopContext ctx) {
                         return token;

@@ -219,6 +219,35 @@ class FinanceFunctionalTest {
         assertThat(f.sb.control().statement(id).get("payment_status").asText()).isEqualTo("FAILED");
     }
 
+    @Test
+    void controlApi_overHttp_createsStatementsQueuesAdjustmentsAndSetsPayment() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String base = f.sb.controlBaseUrl();
+        JsonNode created = control(http, "POST", base + "/shops/" + f.usShopId() + "/statements",
+                "{\"statement_time\":" + NOON.getEpochSecond() + ",\"orders\":3,\"adjustments\":1}", 200);
+        String id = created.get("id").asText();
+        assertThat(created.get("transactions")).hasSize(4);
+        assertThat(control(http, "POST", base + "/statements/" + id + "/payment_status", "{\"status\":\"PAID\"}", 200)
+                .get("payment_status").asText()).isEqualTo("PAID");
+        assertThat(control(http, "GET", base + "/statements/" + id, null, 200).get("payment_id").asText()).isNotBlank();
+        control(http, "POST", base + "/shops/" + f.usShopId() + "/adjustments", "{\"type\":\"REBATE\",\"amount\":\"-3.00\"}",
+                200);
+        assertThat(control(http, "GET", base + "/shops/" + f.usShopId() + "/statements", null, 200)).hasSize(1);
+        assertThat(control(http, "POST", base + "/statements/" + id + "/payment_status", "{\"status\":\"LOST\"}", 400)
+                .get("error").asText()).contains("status must be PAID, FAILED or PROCESSING");
+    }
+
+    private static JsonNode control(java.net.http.HttpClient http, String method, String url, String body, int status)
+            throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json");
+        b.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        java.net.http.HttpResponse<String> r = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return SandboxJson.MAPPER.readTree(r.body());
+    }
+
     private static BigDecimal dec(JsonNode n, String field) {
         return new BigDecimal(n.get(field).asText());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Applies TikTok return orders to the app's return and refund records, idempotently: a record is inserted
@@ -51,7 +52,7 @@ public final class ReturnApplier {
     }
 
     Outcome apply(String integrationId, ConnectorSettings settings, ReturnOrder r,
-                  java.util.function.Predicate<String> orderInApp) {
+                  Predicate<String> orderInApp) {
         String missing = ReturnMapper.missingField(r);
         if (missing != null) {
             return new Outcome(r.returnId(), false, false, false, missing);

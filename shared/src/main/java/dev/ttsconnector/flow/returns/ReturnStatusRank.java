@@ -1,5 +1,6 @@
 package dev.ttsconnector.flow.returns;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -37,7 +38,7 @@ public final class ReturnStatusRank {
      * True when TikTok's version ({@code incomingTime}, {@code incomingStatus}) is newer than the stored one: a later
      * {@code update_time}, or the same one with a later lifecycle status.
      */
-    public static boolean isNewer(java.time.Instant incomingTime, String incomingStatus, java.time.Instant storedTime,
+    public static boolean isNewer(Instant incomingTime, String incomingStatus, Instant storedTime,
                                   String storedStatus) {
         int byTime = incomingTime.compareTo(storedTime);
         return byTime > 0 || (byTime == 0 && of(incomingStatus) > of(storedStatus));

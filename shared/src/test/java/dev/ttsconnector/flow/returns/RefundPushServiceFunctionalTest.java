@@ -246,6 +246,23 @@ class RefundPushServiceFunctionalTest {
     }
 
     @Test
+    void refund_awaitingShipmentWithRejectBuyerRequestsOn_rejectsThePendingBuyerCancellationFirst() {
+        String integration = fixture.newIntegration("{\"orders\":{\"cancelInTikTokWhenCanceled\":true},"
+                + "\"refunds\":{\"rejectBuyerRequestsOnSellerCancel\":true}}");
+        AppOrder order = order(integration, null);
+        String buyerCancel = fixture.sandbox().control().requestBuyerCancellation(order.tiktokOrderId(), null)
+                .path("cancel_id").asText();
+
+        RefundPushResult result = service.create(integration, order.tiktokOrderId(), whole());
+
+        assertThat(result.kind()).isEqualTo(RefundPushResult.Kind.CANCELLATION);
+        assertThat(result.cancellation().cancellation().rejectedBuyerRequests()).containsExactly(buyerCancel);
+        assertThat(result.cancellation().cancellation().reason()).isEqualTo(TikTokCodes.CANCEL_REASON_OUT_OF_STOCK);
+        assertThat(fixture.sandbox().control().order(order.tiktokOrderId()).path("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
     void refund_awaitingShipmentWithCancelSwitchOff_isRefusedNamingTheSetting() {
         String integration = fixture.newIntegration(null);
         AppOrder order = order(integration, null);
