@@ -76,6 +76,8 @@ public final class ProductPushService {
     public static final String SKUS_WOULD_BE_DELETED = "SKUS_WOULD_BE_DELETED";
     public static final String VARIANTS_INCONSISTENT = "VARIANTS_INCONSISTENT";
     public static final String LISTING_NOT_FOUND = "LISTING_NOT_FOUND";
+    /** Spec §7 12019113: the product status does not allow the operation. */
+    static final int PRODUCT_STATUS_INVALID = 12019113;
     /** Spec §7: US and SEA shops must send category_version v2. */
     static final Set<String> V2_REGIONS = Set.of("US", "ID", "MY", "PH", "SG", "TH", "VN");
     /** Category attributes that carry dangerous-goods information (spec §7 "Hazmat / dangerous goods"). */
@@ -328,22 +330,23 @@ public final class ProductPushService {
             }
             case PARTIAL -> {
                 List<ProductProperty> props = s.updateOnlyProperties();
+                // Prices first: they publish at once, while a content edit sends the product to re-audit (spec §7).
+                if (props.contains(ProductProperty.PRICE)) {
+                    updatePrices(ctx, p, matched, onTikTok);
+                }
                 ProductPartialEdit edit = partial(ctx, p, props, matched, onTikTok);
                 if (edit != null) {
                     ctx.api().partialEdit(p.id(), edit);
                 }
-                if (props.contains(ProductProperty.PRICE)) {
-                    updatePrices(ctx, p, matched, onTikTok);
-                }
                 outcome = Outcome.UPDATED_PARTIAL;
             }
             case CONTENT_WITHOUT_VARIANTS -> {
+                updatePrices(ctx, p, matched, onTikTok);
                 ProductPartialEdit edit = partial(ctx, p, List.of(ProductProperty.TITLE, ProductProperty.DESCRIPTION,
                         ProductProperty.IMAGES, ProductProperty.PRODUCT_ATTRIBUTES), matched, onTikTok);
                 if (edit != null) {
                     ctx.api().partialEdit(p.id(), edit);
                 }
-                updatePrices(ctx, p, matched, onTikTok);
                 outcome = Outcome.UPDATED_PARTIAL;
             }
             default -> {
@@ -423,6 +426,11 @@ public final class ProductPushService {
             if (e.code() != null && e.code() == ProductsClient.PRICE_LOCKED) {
                 // Spec §7/§11: prices of SKUs in an ongoing promotion are locked.
                 ctx.issues().add("prices locked by an ongoing TikTok promotion (12019045); not updated");
+                return;
+            }
+            if (e.code() != null && e.code() == PRODUCT_STATUS_INVALID) {
+                // The status changed since it was read (e.g. an audit ended): not a reason to fail the push.
+                ctx.issues().add("prices not updated: TikTok refused the product status (12019113)");
                 return;
             }
             throw e;

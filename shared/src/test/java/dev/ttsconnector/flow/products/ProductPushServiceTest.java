@@ -271,7 +271,7 @@ class ProductPushServiceTest {
         listing(Map.of("Material", "Cotton", "Contains Batteries or Cells?", "No"), Set.of(), true,
                 variant("T-R", "12.00", null));
         assertThat(service().push(INT, "L1").outcome()).isEqualTo(ProductPushService.Outcome.UPDATED_PARTIAL);
-        assertThat(shop.writes()).containsExactly("partialEdit P9 [description]", "prices P9");
+        assertThat(shop.writes()).containsExactly("prices P9", "partialEdit P9 [description]");
     }
 
     @Test
@@ -289,7 +289,7 @@ class ProductPushServiceTest {
         shop.seed("P9", "ACTIVATE", "T-R");
         tee(variant("T-R", "12.00", null));
         service().push(INT, "L1");
-        assertThat(shop.writes()).containsExactly("partialEdit P9 [description]", "prices P9");
+        assertThat(shop.writes()).containsExactly("prices P9", "partialEdit P9 [description]");
     }
 
     @Test
