@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param orders             order listing and diagnostics (issue 5); null = routes answer 500 "not wired"
  * @param exceptions         parked exceptions: list, replay, resolve; null = routes answer 503
  * @param health             flow health per integration (console); null = the route answers 503
+ * @param productPush        products to TikTok: listings, push, issues; null = routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
@@ -28,11 +29,20 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               FulfillmentService fulfillments,
                               OrderRoutes.Services orders,
                               ExceptionRoutes.Services exceptions,
-                              FlowHealthService health) {
+                              FlowHealthService health,
+                              ProductPushRoutes.Services productPush) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
+    }
+
+    /** Every module but the product push. */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
+                           InventoryRoutes.Services inventory, IntegrationComponents integrations,
+                           FulfillmentService fulfillments, OrderRoutes.Services orders,
+                           ExceptionRoutes.Services exceptions, FlowHealthService health) {
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, health, null);
     }
 
     /** Every module but flow health. */
@@ -40,17 +50,17 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                            InventoryRoutes.Services inventory, IntegrationComponents integrations,
                            FulfillmentService fulfillments, OrderRoutes.Services orders,
                            ExceptionRoutes.Services exceptions) {
-        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null);
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null, null);
     }
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */
