@@ -275,8 +275,15 @@ public final class ProductPushService {
         boolean inconsistent = !added.isEmpty() || !removedByApp.isEmpty() || !unknownToApp.isEmpty();
         boolean hazmatMissing = ctx.attrs().hazmatApplicable() && !ctx.attrs().hazmatGiven();
 
+        boolean publishDraft = "DRAFT".equals(p.status()) && ctx.attrs().missing().isEmpty() && ctx.listing().active();
         Mode mode;
-        if (s.safeUpdate() && hazmatMissing) {
+        if (publishDraft && unknownToApp.isEmpty() && outsideAllowList.isEmpty()
+                && !(inconsistent && s.blockUpdateIfVariantsInconsistent())) {
+            // A draft (e.g. created while attributes were missing) is not live: nothing can be delisted, so the
+            // complete record is sent whole with save_mode LISTING to publish it.
+            mode = Mode.FULL;
+            ctx.issues().add("draft TikTok product " + p.id() + " is complete now: published for audit");
+        } else if (s.safeUpdate() && hazmatMissing) {
             mode = Mode.PRICE_ONLY;
             ctx.issues().add("hazmat information missing (" + String.join(", ", ctx.attrs().hazmatNames())
                     + "): Safe Update sends prices only");
@@ -365,7 +372,8 @@ public final class ProductPushService {
                 }
                 CreatedProduct edited = ctx.api().edit(p.id(), new ProductListing(ctx.listing().title(),
                         ctx.listing().description(), ctx.listing().categoryId(), ctx.categoryVersion(),
-                        images(ctx.listing()), ctx.attrs().values(), skus, null, null, ctx.listing().listingId()));
+                        images(ctx.listing()), ctx.attrs().values(), skus, publishDraft ? ProductListing.LISTING : null,
+                        null, ctx.listing().listingId()));
                 skuIds.clear();
                 edited.skus().forEach(k -> skuIds.put(k.sellerSku(), k.id()));
                 outcome = Outcome.UPDATED;

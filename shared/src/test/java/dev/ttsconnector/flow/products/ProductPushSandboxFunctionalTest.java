@@ -94,13 +94,20 @@ class ProductPushSandboxFunctionalTest {
     }
 
     @Test
-    void missingRequiredAttribute_parksAnExceptionAndCreatesADraft() {
+    void missingRequiredAttribute_parksAnExceptionAndCreatesADraft_publishedOnceTheAttributeIsGiven() {
         String integration = fixture.newIntegration(null);
         AppListing l = listing("601226", Map.of(), "15.00");
         ProductPushService.Result r = service(defaults()).push(integration, l.listingId());
         assertThat(r.outcome()).isEqualTo(ProductPushService.Outcome.CREATED_AS_DRAFT);
         assertThat(tiktok(r.tiktokProductId()).get("status").asText()).isEqualTo("DRAFT");
         assertThat(parked).singleElement().asString().startsWith("MISSING_ATTRIBUTES").contains("Material");
+
+        // The attribute is supplied: the next push publishes the same product (submitted for audit), no new one.
+        listings.put(new AppListing(l.listingId(), l.title(), l.description(), l.images(), l.categoryId(),
+                Map.of("Material", "Polyester"), l.variants(), Set.of(), true, clock.now()));
+        ProductPushService.Result again = service(defaults()).push(integration, l.listingId());
+        assertThat(again.tiktokProductId()).isEqualTo(r.tiktokProductId());
+        assertThat(tiktok(r.tiktokProductId()).get("status").asText()).isEqualTo("PENDING");
     }
 
     @Test

@@ -156,6 +156,18 @@ class ProductPushServiceTest {
     }
 
     @Test
+    void missingAttributes_suppliedLater_publishTheDraftWithAFullListingEdit() {
+        listing(Map.of(), Set.of(), true, variant("T-R", "10.00", null));
+        String draft = service().push(INT, "L1").tiktokProductId();
+        tee(variant("T-R", "10.00", null));
+        ProductPushService.Result r = service().push(INT, "L1");
+        assertThat(r.outcome()).isEqualTo(ProductPushService.Outcome.UPDATED);
+        assertThat(shop.writes()).contains("edit " + draft);
+        assertThat(shop.lastEdit.saveMode()).isEqualTo(ProductListing.LISTING);
+        assertThat(shop.lastEdit.skus()).extracting(ListingSku::id).containsExactly(draft + "-T-R");
+    }
+
+    @Test
     void missingAttributes_ruleBasedDerivation_fillsFromTitleAndRecordsTheSource() {
         setting(9, MissingAttributesBehavior.USE_AI);
         listing(Map.of(), Set.of(), true, variant("T-R", "10.00", null));

@@ -268,7 +268,9 @@ final class ProductListings {
             }
         }
         boolean content = contentChanged(p, in.title(), in.description(), in.images(), in.attributes(), in.category())
-                || kept.size() != p.skus.size() || in.skus().stream().anyMatch(s -> s.id() == null);
+                || kept.size() != p.skus.size() || in.skus().stream().anyMatch(s -> s.id() == null)
+                // A draft saved with save_mode LISTING is submitted for audit.
+                || ("DRAFT".equals(p.status) && !in.draft());
         List<Sku> next = new ArrayList<>();
         for (SkuInput s : in.skus()) {
             if (s.id() == null) {
