@@ -15,7 +15,8 @@ import dev.ttsconnector.flow.products.ProductPushService;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.EnvelopeCodec;
 import dev.ttsconnector.queue.MessageEnvelope;
-import dev.ttsconnector.queue.TransientException;
+import dev.ttsconnector.tiktok.TikTokPermanentException;
+import dev.ttsconnector.tiktok.TikTokTransientException;
 import dev.ttsconnector.settings.ConnectorConfig;
 import dev.ttsconnector.settings.ConnectorSettings;
 import java.time.Duration;
@@ -32,10 +33,16 @@ class ProductPushHandlerTest {
     private final InMemoryAppListingStore listings = new InMemoryAppListingStore();
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
+    private boolean tiktokRefuses;
+
     private ProductPushHandler handler(boolean tiktokDown) {
         ProductPushService service = new ProductPushService(listings, new InMemoryProductPushStore(), id -> {
             if (tiktokDown) {
-                throw new TransientException("TikTok unavailable");
+                throw new TikTokTransientException("products.categoryAttributes", 503, 36009003, "Internal error", "r",
+                        null);
+            }
+            if (tiktokRefuses) {
+                throw new TikTokPermanentException("products.categoryAttributes", 200, 12052024, "not a leaf", "r");
             }
             throw new AssertionError("TikTok is not reached for these messages");
         }, id -> ConnectorConfig.of(ConnectorSettings.defaults(Instant.EPOCH)),
@@ -83,5 +90,18 @@ class ProductPushHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("m-L1");
         assertThat(parked.list("int-p", ParkedItemQuery.all()).items()).isEmpty();
+    }
+
+    @Test
+    void handle_whenTikTokRefusesTheListing_parksItUnderTheListing() {
+        listings.put(new dev.ttsconnector.app.products.AppListing("L2", "Tee", null, List.of("i"), "600001",
+                java.util.Map.of(), List.of(new dev.ttsconnector.app.products.AppListing.Variant("T-2", java.util.Map.of(),
+                dev.ttsconnector.common.Money.of("1.00", "USD"), null, null, null)), java.util.Set.of(), true,
+                clock.now()));
+        tiktokRefuses = true;
+        SQSBatchResponse response = handler(false).handleRequest(event(ProductPushMessage.TYPE, "L2"), null);
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(parked.list("int-p", ParkedItemQuery.all()).items()).singleElement()
+                .satisfies(p -> assertThat(p.entityId()).isEqualTo("L2"));
     }
 }
