@@ -11,6 +11,7 @@ import dev.ttsconnector.tiktok.logistics.LogisticsClient;
 import dev.ttsconnector.tiktok.messaging.MessagingClient;
 import dev.ttsconnector.tiktok.orders.OrdersClient;
 import dev.ttsconnector.tiktok.products.ProductsClient;
+import dev.ttsconnector.tiktok.promotions.PromotionsClient;
 import dev.ttsconnector.tiktok.returns.ReturnsClient;
 import dev.ttsconnector.tiktok.webhook.WebhookClient;
 import java.net.http.HttpClient;
@@ -30,6 +31,7 @@ public final class TikTokShopClient {
     private final FulfillmentClient fulfillment;
     private final LogisticsClient logistics;
     private final ProductsClient products;
+    private final PromotionsClient promotions;
     private final InventoryClient inventory;
     private final ReturnsClient returns;
     private final MessagingClient messaging;
@@ -44,6 +46,7 @@ public final class TikTokShopClient {
         this.fulfillment = new FulfillmentClient(transport);
         this.logistics = new LogisticsClient(transport);
         this.products = new ProductsClient(transport);
+        this.promotions = new PromotionsClient(transport);
         this.inventory = new InventoryClient(transport);
         this.returns = new ReturnsClient(transport);
         this.messaging = new MessagingClient(transport);
@@ -76,6 +79,10 @@ public final class TikTokShopClient {
 
     public ProductsClient products() {
         return products;
+    }
+
+    public PromotionsClient promotions() {
+        return promotions;
     }
 
     public InventoryClient inventory() {

@@ -2,6 +2,9 @@ package dev.ttsconnector.functions.api;
 
 import dev.ttsconnector.api.Router;
 import dev.ttsconnector.api.routes.ApiDependencies;
+import dev.ttsconnector.api.routes.ProductPushRoutes;
+import dev.ttsconnector.store.dynamodb.DynamoDbAppListingStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbProductPushStore;
 import dev.ttsconnector.api.routes.ApiRoutes;
 import dev.ttsconnector.api.routes.ExceptionRoutes;
 import dev.ttsconnector.api.routes.InventoryRoutes;
@@ -57,6 +60,8 @@ import java.util.function.UnaryOperator;
  * </ul>
  * {@code INVENTORY_PUSH_QUEUE_URL} (required: {@code PUT /v1/inventory} queues pushes there),
  * {@code FULFILLMENT_PUSH_QUEUE_URL} (required: accepted fulfillments are queued there),
+ * {@code PRODUCT_SYNC_QUEUE_URL} (optional: product push requests are queued there; without it the product push routes
+ * answer 503),
  * {@code DEAD_LETTER_QUEUE_URLS} (optional: comma-separated dead-letter queue URLs whose depth the flow health shows),
  * plus the integration variables of {@link IntegrationWiring} ({@code APP_BUS_NAME}, {@code TOKEN_KMS_KEY_ARN} or
  * {@code LOCAL_TOKEN_KEY}, {@code TTS_*}, {@code WEBHOOK_PUBLIC_URL}, {@code CONSOLE_URL}).
@@ -70,6 +75,7 @@ final class Wiring {
     static final String INVENTORY_PUSH_QUEUE_URL = "INVENTORY_PUSH_QUEUE_URL";
     static final String FULFILLMENT_PUSH_QUEUE_URL = "FULFILLMENT_PUSH_QUEUE_URL";
     static final String DEAD_LETTER_QUEUE_URLS = "DEAD_LETTER_QUEUE_URLS";
+    static final String PRODUCT_SYNC_QUEUE_URL = "PRODUCT_SYNC_QUEUE_URL";
 
     private final String tableName;
     private final List<String> bootstrapAdminHashes;
@@ -95,6 +101,7 @@ final class Wiring {
         values.put(INVENTORY_PUSH_QUEUE_URL, Env.require("INVENTORY_PUSH_QUEUE_URL"));
         values.put(FULFILLMENT_PUSH_QUEUE_URL, Env.require("FULFILLMENT_PUSH_QUEUE_URL"));
         values.put(DEAD_LETTER_QUEUE_URLS, Env.optional("DEAD_LETTER_QUEUE_URLS", ""));
+        values.put(PRODUCT_SYNC_QUEUE_URL, Env.optional("PRODUCT_SYNC_QUEUE_URL", ""));
         // The integration side reads its own variables (IntegrationWiring.fromEnvironment).
         return new Wiring(values::get);
     }
@@ -141,7 +148,8 @@ final class Wiring {
                 integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
                 orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock),
                 flowHealth(dynamo, sqs, clock), new DynamoDbStatementStore(dynamo, tableName),
-                returnServices(dynamo, clock, integrations, cancellations)));
+                returnServices(dynamo, clock, integrations, cancellations),
+                productPush(dynamo, sqs, clock, integrations)));
     }
 
     /** Returns and refunds: the records the returns pull writes, and refunds created in TikTok. */
@@ -150,6 +158,18 @@ final class Wiring {
         DynamoDbReturnStore store = new DynamoDbReturnStore(dynamo, tableName);
         return new ReturnsRoutes.Services(store, new RefundPushService(new DynamoDbOrderStore(dynamo, tableName), store,
                 cancellations, integrations.settingsService(), integrations.shopAccess(), TikTokCodes.standard(), clock),
+                id -> integrations.integrationStore().get(id).isPresent());
+    }
+
+    /** Products to TikTok: listings, push requests (ProductSyncQueue) and issues; null (503) without the queue URL. */
+    private ProductPushRoutes.Services productPush(DynamoDbClient dynamo, SqsClient sqs, Clock clock,
+                                                  IntegrationWiring integrations) {
+        String queueUrl = environment.apply(PRODUCT_SYNC_QUEUE_URL);
+        if (queueUrl == null || queueUrl.isBlank()) {
+            return null;
+        }
+        return new ProductPushRoutes.Services(new DynamoDbAppListingStore(dynamo, tableName),
+                new DynamoDbProductPushStore(dynamo, tableName), new SqsQueuePublisher(sqs), queueUrl.strip(), clock,
                 id -> integrations.integrationStore().get(id).isPresent());
     }
 

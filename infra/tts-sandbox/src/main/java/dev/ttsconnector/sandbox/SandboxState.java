@@ -36,7 +36,7 @@ public final class SandboxState {
     /** Id kinds for {@link IdGenerator#next(int)}. */
     public static final int SELLER = 1, SHOP = 2, WAREHOUSE = 3, DELIVERY_OPTION = 4, PROVIDER = 5, PRODUCT = 6, SKU = 7,
             ORDER = 8, LINE = 9, PACKAGE = 10, CANCEL = 11, RETURN = 12, CONVERSATION = 13, MESSAGE = 14,
-            FBT_WAREHOUSE = 15, BUYER = 16;
+            FBT_WAREHOUSE = 15, BUYER = 16, ACTIVITY = 17;
 
     /** Regions where Mark Package As Shipped is available (spec §5); TikTok's UK shops report region GB. */
     public static final Set<String> MARK_AS_SHIPPED_REGIONS = Set.of("US", "GB", "UK", "ES", "IE", "IT", "DE", "FR", "JP");
@@ -57,6 +57,10 @@ public final class SandboxState {
     public final Map<String, AuthCode> authCodes = new HashMap<>();
     public final Map<String, Product> products = new LinkedHashMap<>();
     public final Map<String, Sku> skus = new HashMap<>();
+    /** Create-product idempotency: shop id + '|' + idempotency_key → product id (spec §7: unique per shop). */
+    public final Map<String, String> productByIdempotencyKey = new HashMap<>();
+    /** Promotion activities (spec §11). */
+    public final Map<String, dev.ttsconnector.sandbox.model.Activity> activities = new LinkedHashMap<>();
     public final Map<String, Order> orders = new LinkedHashMap<>();
     /** Orders per shop in creation order, so shop-scoped searches do not scan other shops. */
     public final Map<String, List<Order>> ordersByShop = new HashMap<>();
@@ -274,6 +278,24 @@ public final class SandboxState {
             d.put("suspended_reason", "");
             d.put("update_time", p.updateTime);
             events.emit(shop(p.shopId), 5, "PRODUCT_STATUS_CHANGE", d);
+        });
+    }
+
+    /**
+     * Ends the audit of a PENDING product (spec §7: content edits go to re-audit): approved → ACTIVATE, otherwise
+     * FAILED with the reason. Emits PRODUCT_STATUS_CHANGE like any status change.
+     */
+    public void completeAudit(String productId, boolean approved, String reason) {
+        locked(() -> {
+            Product p = products.get(productId);
+            if (p == null) {
+                throw new IllegalArgumentException("product " + productId + " does not exist");
+            }
+            if (!"PENDING".equals(p.status)) {
+                throw new IllegalArgumentException("product " + productId + " is " + p.status + ", not PENDING");
+            }
+            p.auditFailedReason = approved ? null : (reason == null ? "audit failed" : reason);
+            setProductStatus(productId, approved ? "ACTIVATE" : "FAILED");
         });
     }
 

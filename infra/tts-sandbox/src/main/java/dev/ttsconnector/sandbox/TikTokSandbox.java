@@ -11,6 +11,7 @@ import dev.ttsconnector.sandbox.api.FulfillmentEndpoints;
 import dev.ttsconnector.sandbox.api.LogisticsEndpoints;
 import dev.ttsconnector.sandbox.api.OrderEndpoints;
 import dev.ttsconnector.sandbox.api.ProductEndpoints;
+import dev.ttsconnector.sandbox.api.PromotionEndpoints;
 import dev.ttsconnector.sandbox.api.ReturnRefundEndpoints;
 import dev.ttsconnector.sandbox.auth.AuthHost;
 import dev.ttsconnector.sandbox.control.ControlHandler;
@@ -54,7 +55,8 @@ public final class TikTokSandbox implements AutoCloseable {
         this.control = new SandboxControl(state, counters, faults, limiter, webhooks, demo, requestLog);
         ApiGateway gateway = new ApiGateway(state, ApiGateway.allRoutes(new AuthorizationEndpoints(), new OrderEndpoints(),
                 new FulfillmentEndpoints(), new LogisticsEndpoints(), new ProductEndpoints(), new FbtEndpoints(),
-                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints(), new FinanceEndpoints()), limiter, faults, counters,
+                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints(), new FinanceEndpoints(),
+                new PromotionEndpoints()), limiter, faults, counters,
                 requestLog);
         this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "tts-sandbox-http");

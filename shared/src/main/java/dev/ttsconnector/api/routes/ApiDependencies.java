@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param health             flow health per integration (console); null = the route answers 503
  * @param statements         TikTok statements and their transactions; null = the routes answer 503
  * @param returns            returns and refunds records and the refund push; null = routes answer 503
+ * @param productPush        products to TikTok: listings, push, issues; null = routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
@@ -33,50 +34,60 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               ExceptionRoutes.Services exceptions,
                               FlowHealthService health,
                               StatementStore statements,
-                              ReturnsRoutes.Services returns) {
+                              ReturnsRoutes.Services returns,
+                              ProductPushRoutes.Services productPush) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
-    /** Every module but statements and returns (add them with {@link #withStatements}, {@link #withReturns}). */
+    /**
+     * Every module but statements, returns and the product push (add them with {@link #withStatements},
+     * {@link #withReturns}, {@link #withProductPush}).
+     */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
                            InventoryRoutes.Services inventory, IntegrationComponents integrations,
                            FulfillmentService fulfillments, OrderRoutes.Services orders,
                            ExceptionRoutes.Services exceptions, FlowHealthService health) {
         this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, health,
-                null, null);
+                null, null, null);
     }
 
-    /** Every module but flow health, statements and returns. */
+    /** Every module but flow health, statements, returns and the product push. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
                            InventoryRoutes.Services inventory, IntegrationComponents integrations,
                            FulfillmentService fulfillments, OrderRoutes.Services orders,
                            ExceptionRoutes.Services exceptions) {
-        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null, null, null);
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null, null, null, null);
     }
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null, null, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null, null, null, null);
     }
 
     /** These dependencies with the statements module. */
     public ApiDependencies withStatements(StatementStore newStatements) {
         return new ApiDependencies(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders,
-                exceptions, health, newStatements, returns);
+                exceptions, health, newStatements, returns, productPush);
     }
 
     /** These dependencies with the returns and refunds module. */
     public ApiDependencies withReturns(ReturnsRoutes.Services newReturns) {
         return new ApiDependencies(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders,
-                exceptions, health, statements, newReturns);
+                exceptions, health, statements, newReturns, productPush);
+    }
+
+    /** These dependencies with the products-to-TikTok module. */
+    public ApiDependencies withProductPush(ProductPushRoutes.Services newProductPush) {
+        return new ApiDependencies(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders,
+                exceptions, health, statements, returns, newProductPush);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

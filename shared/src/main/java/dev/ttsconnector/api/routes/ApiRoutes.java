@@ -23,6 +23,8 @@ public final class ApiRoutes {
                 new LocationRoutes(deps.inventory()),
                 new InventoryRoutes(deps.inventory()),
                 new ProductRoutes(deps.inventory()),
+                // products to TikTok: listings, push, issues ("Export Incomplete Products")
+                new ProductPushRoutes(deps.productPush()),
                 // integrations, settings, config, resync, OAuth callback (issue 4)
                 new IntegrationRoutes(deps::requireIntegrations, deps.clock()),
                 new SettingsRoutes(deps::requireIntegrations),

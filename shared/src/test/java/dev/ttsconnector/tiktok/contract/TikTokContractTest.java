@@ -14,8 +14,18 @@ import dev.ttsconnector.tiktok.fulfillment.ShipPackageRequest;
 import dev.ttsconnector.tiktok.inventory.SkuInventory;
 import dev.ttsconnector.tiktok.orders.Order;
 import dev.ttsconnector.tiktok.orders.OrderSearchRequest;
+import dev.ttsconnector.common.Money;
+import dev.ttsconnector.tiktok.products.CategoryAttribute;
+import dev.ttsconnector.tiktok.products.CreatedProduct;
+import dev.ttsconnector.tiktok.products.ListingSku;
+import dev.ttsconnector.tiktok.products.ProductAttributeValue;
+import dev.ttsconnector.tiktok.products.ProductListing;
+import dev.ttsconnector.tiktok.products.ProductPartialEdit;
 import dev.ttsconnector.tiktok.products.ProductSearchRequest;
+import dev.ttsconnector.tiktok.products.SkuPrice;
+import dev.ttsconnector.tiktok.promotions.ActivityProduct;
 import dev.ttsconnector.tiktok.returns.AftersaleSearchRequest;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every client operation against the sandbox, checked against what spec §1–§6, §8, §10 and §12 say the request
+ * Every client operation against the sandbox, checked against what spec §1–§8, §10–§12 say the request
  * must look like. The expectations below are written by hand from the spec text (paths with their version segment,
  * methods, query parameter names, body field names); neither the client's nor the sandbox's constants are used.
  * Each call must also be accepted by the sandbox (code 0), which checks the signature over the exact bytes sent.
@@ -283,6 +293,112 @@ class TikTokContractTest {
         var byProduct = w.client.inventory().searchByProductIds(shop, List.of(w.productId));
         assertCall(single("api"), "POST", "/product/202309/inventory/search", true, Set.of(), Set.of("product_ids"));
         assertThat(byProduct).hasSize(2);
+    }
+
+    // Sandbox category ids (its own fixed tree): 601226 = T-shirts (leaf), 101100 = Material, 2000001 = Cotton.
+    private ProductListing teeListing(String sellerSku, String idempotencyKey) {
+        return new ProductListing("Contract Listing Tee", "<p>Soft</p>", "601226", "v2", List.of("tos-img-1"),
+                List.of(new ProductAttributeValue("101100", List.of(new ProductAttributeValue.Value("2000001", null)))),
+                List.of(new ListingSku(null, sellerSku, Money.of("12.50", "USD"), null,
+                        List.of(new ListingSku.SalesAttribute("Colour", "Red", null)),
+                        List.of(new ListingSku.WarehouseQuantity(w.usWarehouse, 5)))),
+                ProductListing.LISTING, idempotencyKey, null);
+    }
+
+    @Test
+    void productCreate_isPostWithTheSpecBodyFields_andARetryWithTheSameIdempotencyKeyAnswersTheSameProduct() {
+        CreatedProduct created = w.client.products().create(shop, teeListing("CT-LIST-1", "idem-ct-1"));
+        assertCall(single("api"), "POST", "/product/202309/products", true, Set.of(), Set.of("title", "description",
+                "category_id", "category_version", "main_images", "main_images[].uri", "product_attributes",
+                "product_attributes[].id", "product_attributes[].values", "product_attributes[].values[].id", "skus",
+                "skus[].seller_sku", "skus[].price", "skus[].price.amount", "skus[].price.currency",
+                "skus[].sales_attributes", "skus[].sales_attributes[].name", "skus[].sales_attributes[].value_name",
+                "skus[].inventory", "skus[].inventory[].warehouse_id", "skus[].inventory[].quantity", "save_mode",
+                "idempotency_key"));
+        assertThat(created.skus()).extracting(CreatedProduct.CreatedSku::sellerSku).containsExactly("CT-LIST-1");
+
+        CreatedProduct again = w.client.products().create(shop, teeListing("CT-LIST-1", "idem-ct-1"));
+        assertThat(again.productId()).isEqualTo(created.productId());
+    }
+
+    @Test
+    void productEdit_isPutOnTheProduct_partialEditPostsOnlyGivenFields_priceUpdatePostsSkusPrice() {
+        CreatedProduct created = w.client.products().create(shop, teeListing("CT-LIST-2", null));
+        String skuId = created.skus().get(0).id();
+        w.control.clearRequests();
+        ProductListing l = teeListing("CT-LIST-2", null);
+        w.client.products().edit(shop, created.productId(), new ProductListing(l.title(), l.description(),
+                l.categoryId(), l.categoryVersion(), l.mainImages(), l.productAttributes(),
+                List.of(new ListingSku(skuId, "CT-LIST-2", Money.of("13.00", "USD"), null, List.of(), List.of())),
+                null, null, null));
+        assertCall(single("api"), "PUT", "/product/202309/products/" + created.productId(), true, Set.of(),
+                Set.of("title", "description", "category_id", "category_version", "main_images", "main_images[].uri",
+                        "product_attributes", "product_attributes[].id", "product_attributes[].values",
+                        "product_attributes[].values[].id", "skus", "skus[].id", "skus[].seller_sku", "skus[].price",
+                        "skus[].price.amount", "skus[].price.currency"));
+
+        w.control.clearRequests();
+        w.client.products().partialEdit(shop, created.productId(), new ProductPartialEdit(null, "<p>New</p>", null,
+                null, null));
+        assertCall(single("api"), "POST", "/product/202309/products/" + created.productId() + "/partial_edit", true,
+                Set.of(), Set.of("description"));
+
+        w.control.setProductStatus(created.productId(), "ACTIVATE");
+        w.control.clearRequests();
+        w.client.products().updatePrices(shop, created.productId(), List.of(new SkuPrice(skuId, Money.of("11.00", "USD"), null)));
+        assertCall(single("api"), "POST", "/product/202309/products/" + created.productId() + "/prices/update", true,
+                Set.of(), Set.of("skus", "skus[].id", "skus[].price", "skus[].price.amount", "skus[].price.currency"));
+        assertThat(new BigDecimal(w.control.product(created.productId()).get("skus").get(0).get("price").get("amount")
+                .asText())).isEqualByComparingTo("11.00");
+    }
+
+    @Test
+    void productDeactivateRecoverActivate_postProductIds() {
+        var d = w.client.products().deactivate(shop, List.of(w.productId));
+        assertCall(single("api"), "POST", "/product/202309/products/deactivate", true, Set.of(), Set.of("product_ids"));
+        assertThat(d).isEmpty();
+        w.control.setProductStatus(w.productId, "DELETED");
+        w.control.clearRequests();
+        assertThat(w.client.products().recover(shop, List.of(w.productId))).isEmpty();
+        assertCall(single("api"), "POST", "/product/202309/products/recover", true, Set.of(), Set.of("product_ids"));
+        w.control.clearRequests();
+        assertThat(w.client.products().activate(shop, List.of(w.productId))).isEmpty();
+        assertCall(single("api"), "POST", "/product/202309/products/activate", true, Set.of(), Set.of("product_ids"));
+        w.control.setProductStatus(w.productId, "ACTIVATE");
+    }
+
+    @Test
+    void categoryAttributes_isGetWithCategoryVersion_andMapsIsRequriedLiterally() {
+        List<CategoryAttribute> attrs = w.client.products().categoryAttributes(shop, "601226", "v2");
+        assertCall(single("api"), "GET", "/product/202309/categories/601226/attributes", true,
+                Set.of("category_version"), Set.of());
+        assertThat(attrs).filteredOn(a -> a.name().equals("Material")).singleElement()
+                .satisfies(a -> assertThat(a.required()).isTrue());
+    }
+
+    @Test
+    void promotions_createSearchSetProductsDeactivate() {
+        CreatedProduct created = w.client.products().create(shop, teeListing("CT-PROMO-1", null));
+        w.control.clearRequests();
+        String id = w.client.promotions().createFixedPriceActivity(shop, "ct-promo-1",
+                w.clock.now().plusSeconds(60), w.clock.now().plusSeconds(86_400));
+        assertCall(single("api"), "POST", "/promotion/202309/activities", true, Set.of(),
+                Set.of("title", "activity_type", "begin_time", "end_time", "product_level"));
+        w.control.clearRequests();
+        assertThat(w.client.promotions().searchByTitle(shop, "ct-promo-1")).extracting(a -> a.id()).containsExactly(id);
+        assertCall(single("api"), "POST", "/promotion/202309/activities/search", true, Set.of(),
+                Set.of("activity_title", "page_size", "page_token"));
+        w.control.clearRequests();
+        w.client.promotions().setProducts(shop, id, List.of(new ActivityProduct(created.productId(),
+                List.of(new ActivityProduct.SkuDeal(created.skus().get(0).id(), new BigDecimal("9.99"))))));
+        assertCall(single("api"), "PUT", "/promotion/202309/activities/" + id + "/products", true, Set.of(),
+                Set.of("activity_id", "products", "products[].id", "products[].quantity_limit",
+                        "products[].quantity_per_user", "products[].skus", "products[].skus[].id",
+                        "products[].skus[].activity_price_amount", "products[].skus[].quantity_limit",
+                        "products[].skus[].quantity_per_user"));
+        w.control.clearRequests();
+        w.client.promotions().deactivate(shop, id);
+        assertCall(single("api"), "POST", "/promotion/202309/activities/" + id + "/deactivate", true, Set.of(), Set.of());
     }
 
     @Test

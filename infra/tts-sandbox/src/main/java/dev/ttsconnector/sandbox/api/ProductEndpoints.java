@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Spec §7 and §8: product search / get, inventory update and inventory search. */
+/**
+ * Spec §7 and §8: product search / get, inventory update and inventory search; the product writes (create, edit,
+ * partial edit, price update, activate / deactivate / recover, category attributes) are in {@link ProductListings}.
+ */
 public final class ProductEndpoints implements EndpointSet {
     private static final Set<String> STATUSES = Set.of("ALL", "DRAFT", "PENDING", "FAILED", "ACTIVATE",
             "SELLER_DEACTIVATED", "PLATFORM_DEACTIVATED", "FREEZE", "DELETED", "SCHEDULED");
@@ -31,7 +34,22 @@ public final class ProductEndpoints implements EndpointSet {
                 new Route("POST", "/product/202502/products/search", ShopScope.REQUIRED, c -> search(c, true)),
                 new Route("GET", "/product/202309/products/{product_id}", ShopScope.REQUIRED, this::get),
                 new Route("POST", "/product/202309/products/{product_id}/inventory/update", ShopScope.REQUIRED, this::updateInventory),
-                new Route("POST", "/product/202309/inventory/search", ShopScope.REQUIRED, this::inventorySearch));
+                new Route("POST", "/product/202309/inventory/search", ShopScope.REQUIRED, this::inventorySearch),
+                new Route("POST", "/product/202309/products", ShopScope.REQUIRED, ProductListings::create),
+                new Route("PUT", "/product/202309/products/{product_id}", ShopScope.REQUIRED,
+                        c -> ProductListings.edit(c, owned(c, c.pathParam("product_id")))),
+                new Route("POST", "/product/202309/products/{product_id}/partial_edit", ShopScope.REQUIRED,
+                        c -> ProductListings.partialEdit(c, owned(c, c.pathParam("product_id")))),
+                new Route("POST", "/product/202309/products/{product_id}/prices/update", ShopScope.REQUIRED,
+                        c -> ProductListings.updatePrices(c, owned(c, c.pathParam("product_id")))),
+                new Route("POST", "/product/202309/products/activate", ShopScope.REQUIRED,
+                        c -> ProductListings.statusChange(c, "activate")),
+                new Route("POST", "/product/202309/products/deactivate", ShopScope.REQUIRED,
+                        c -> ProductListings.statusChange(c, "deactivate")),
+                new Route("POST", "/product/202309/products/recover", ShopScope.REQUIRED,
+                        c -> ProductListings.statusChange(c, "recover")),
+                new Route("GET", "/product/202309/categories/{category_id}/attributes", ShopScope.REQUIRED,
+                        ProductListings::attributes));
     }
 
     private ObjectNode search(ApiCall call, boolean v202502) {

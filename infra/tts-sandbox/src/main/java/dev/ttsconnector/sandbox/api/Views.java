@@ -249,9 +249,22 @@ public final class Views {
         n.put("create_time", p.createTime);
         n.put("update_time", p.updateTime);
         n.put("is_not_for_sale", false);
-        n.putObject("audit").put("status", "APPROVED");
-        n.putArray("category_chains").addObject().put("id", Integer.toString(Math.abs(p.category.hashCode()) % 900000 + 600000))
+        // Spec §7 audit.status: PENDING = AUDITING, FAILED = FAILED, else APPROVED.
+        n.putObject("audit").put("status", "PENDING".equals(p.status) ? "AUDITING" : "FAILED".equals(p.status) ? "FAILED" : "APPROVED");
+        if (p.auditFailedReason != null) {
+            n.putArray("audit_failed_reasons").addObject().put("position", "product").putArray("reasons").add(p.auditFailedReason);
+        }
+        n.putArray("category_chains").addObject().put("id", p.categoryId != null ? p.categoryId
+                        : Integer.toString(Math.abs(p.category.hashCode()) % 900000 + 600000))
                 .put("local_name", p.category).put("is_leaf", true).put("parent_id", "0");
+        if (p.description != null) {
+            n.put("description", p.description);
+        }
+        ArrayNode images = n.putArray("main_images");
+        p.mainImages.forEach(uri -> images.addObject().put("uri", uri));
+        if (p.productAttributes != null) {
+            n.set("product_attributes", p.productAttributes.deepCopy());
+        }
         ArrayNode skus = n.putArray("skus");
         for (Sku s : p.skus) {
             skus.add(sku(s));

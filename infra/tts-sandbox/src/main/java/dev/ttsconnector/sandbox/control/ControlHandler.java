@@ -87,6 +87,9 @@ public final class ControlHandler implements HttpHandler {
             case "POST statements/*/payment_status" -> control.setStatementPaymentStatus(p[2], req(b, "status"));
             case "GET products/*" -> control.product(p[2]);
             case "POST products/*/status" -> { control.setProductStatus(p[2], req(b, "status")); yield ok(); }
+            case "POST products/*/audit" -> { control.completeAudit(p[2], b.path("approved").asBoolean(true),
+                    b.path("reason").asText(null)); yield ok(); }
+            case "GET shops/*/activities" -> control.activities(p[2]);
             case "GET skus/*/inventory" -> control.inventory(p[2]);
             case "PUT skus/*/inventory" -> {
                 control.setStock(p[2], req(b, "warehouse_id"), b.path("quantity").asInt(-1));

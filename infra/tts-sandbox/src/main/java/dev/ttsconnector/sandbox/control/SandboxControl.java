@@ -140,6 +140,21 @@ public final class SandboxControl {
         });
     }
 
+    /** Ends the audit of a PENDING product: approved → ACTIVATE, else FAILED with {@code reason}. */
+    public void completeAudit(String productId, boolean approved, String reason) {
+        state.completeAudit(productId, approved, reason);
+    }
+
+    /** Every promotion activity of a shop (spec §11 fields), for tests. */
+    public com.fasterxml.jackson.databind.node.ArrayNode activities(String shopId) {
+        return state.locked(() -> {
+            com.fasterxml.jackson.databind.node.ArrayNode arr = SandboxJson.array();
+            state.activities.values().stream().filter(a -> a.shopId.equals(shopId))
+                    .forEach(a -> arr.add(dev.ttsconnector.sandbox.api.PromotionEndpoints.view(a, state.now())));
+            return arr;
+        });
+    }
+
     public void setProductStatus(String productId, String status) {
         state.setProductStatus(productId, status);
     }

@@ -1,5 +1,6 @@
 package dev.ttsconnector.sandbox.model;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,14 @@ public final class Product {
     public final long createTime;
     public long updateTime;
     public final List<Sku> skus = new ArrayList<>();
+    /** Listing content of products created through the API (spec §7 create body); null/empty for seeded ones. */
+    public String categoryId;
+    public String description;
+    public final List<String> mainImages = new ArrayList<>();
+    /** {@code product_attributes[]} as last accepted. */
+    public ArrayNode productAttributes;
+    /** Why the last audit failed (status FAILED), else null. */
+    public String auditFailedReason;
 
     public Product(String id, String shopId, String title, String category, long createTime) {
         this.id = id;
