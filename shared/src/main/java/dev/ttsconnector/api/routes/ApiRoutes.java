@@ -35,7 +35,9 @@ public final class ApiRoutes {
                 new OrderRoutes(deps::requireOrders),
                 new DiagnosticsRoutes(deps::requireOrders),
                 // parked exceptions across flows: list, replay, resolve
-                new ExceptionRoutes(deps.exceptions()));
+                new ExceptionRoutes(deps.exceptions()),
+                // the operations console's static files (issue 9)
+                new ConsoleRoutes());
     }
 
     /** A router with every module registered, authenticating with the API key service. */
