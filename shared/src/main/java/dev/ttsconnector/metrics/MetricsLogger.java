@@ -40,6 +40,7 @@ public final class MetricsLogger {
     private final String namespace;
     private final Clock clock;
     private final Consumer<String> sink;
+    private final MetricsTap tap;
     private final Map<Dimensions, Map<String, Metric>> pending = new LinkedHashMap<>();
 
     private record Dimensions(String integrationId, String flow) {
@@ -55,17 +56,28 @@ public final class MetricsLogger {
     }
 
     public MetricsLogger(String namespace, Clock clock, Consumer<String> sink) {
+        this(namespace, clock, sink, null);
+    }
+
+    /** @param tap also sees every recorded value and flush ({@code null} for none) */
+    public MetricsLogger(String namespace, Clock clock, Consumer<String> sink, MetricsTap tap) {
         if (namespace == null || namespace.isBlank()) {
             throw new IllegalArgumentException("namespace is required");
         }
         this.namespace = namespace;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.tap = tap;
     }
 
     /** Writes to stdout under {@value #DEFAULT_NAMESPACE}. */
     public static MetricsLogger stdout() {
         return new MetricsLogger(DEFAULT_NAMESPACE, Clock.system(), System.out::println);
+    }
+
+    /** Writes to stdout under {@value #DEFAULT_NAMESPACE} and feeds {@code tap}. */
+    public static MetricsLogger stdout(MetricsTap tap) {
+        return new MetricsLogger(DEFAULT_NAMESPACE, Clock.system(), System.out::println, tap);
     }
 
     /** Adds 1 to a count metric. */
@@ -102,6 +114,9 @@ public final class MetricsLogger {
         } else {
             metric.values.add(value);
         }
+        if (tap != null) {
+            tap.recorded(integrationId, flow, name, value, unit);
+        }
     }
 
     /** Writes and clears everything recorded since the last flush; nothing is written when nothing was recorded. */
@@ -110,6 +125,9 @@ public final class MetricsLogger {
         synchronized (this) {
             snapshot = new LinkedHashMap<>(pending);
             pending.clear();
+        }
+        if (tap != null) {
+            tap.flushed();
         }
         long timestamp = clock.now().toEpochMilli();
         snapshot.forEach((dimensions, metrics) -> {

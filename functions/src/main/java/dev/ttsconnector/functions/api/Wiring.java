@@ -22,6 +22,10 @@ import dev.ttsconnector.flow.inventory.StockService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
+import dev.ttsconnector.health.FlowHealthService;
+import dev.ttsconnector.queue.SqsDeadLetterQueues;
+import dev.ttsconnector.store.dynamodb.DynamoDbFlowActivityStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbFlowStateStore;
 import dev.ttsconnector.queue.SqsQueuePublisher;
 import dev.ttsconnector.settings.TikTokCodes;
 import dev.ttsconnector.store.dynamodb.DynamoDbApiKeyStore;
@@ -49,6 +53,7 @@ import java.util.function.UnaryOperator;
  * </ul>
  * {@code INVENTORY_PUSH_QUEUE_URL} (required: {@code PUT /v1/inventory} queues pushes there),
  * {@code FULFILLMENT_PUSH_QUEUE_URL} (required: accepted fulfillments are queued there),
+ * {@code DEAD_LETTER_QUEUE_URLS} (optional: comma-separated dead-letter queue URLs whose depth the flow health shows),
  * plus the integration variables of {@link IntegrationWiring} ({@code APP_BUS_NAME}, {@code TOKEN_KMS_KEY_ARN} or
  * {@code LOCAL_TOKEN_KEY}, {@code TTS_*}, {@code WEBHOOK_PUBLIC_URL}, {@code CONSOLE_URL}).
  * The DynamoDB endpoint and region come from the SDK's own settings ({@code AWS_REGION},
@@ -60,6 +65,7 @@ final class Wiring {
     static final String BOOTSTRAP_ADMIN_KEY_SHA256 = "BOOTSTRAP_ADMIN_KEY_SHA256";
     static final String INVENTORY_PUSH_QUEUE_URL = "INVENTORY_PUSH_QUEUE_URL";
     static final String FULFILLMENT_PUSH_QUEUE_URL = "FULFILLMENT_PUSH_QUEUE_URL";
+    static final String DEAD_LETTER_QUEUE_URLS = "DEAD_LETTER_QUEUE_URLS";
 
     private final String tableName;
     private final List<String> bootstrapAdminHashes;
@@ -84,6 +90,7 @@ final class Wiring {
         values.put(BOOTSTRAP_ADMIN_KEY_SHA256, hashes);
         values.put(INVENTORY_PUSH_QUEUE_URL, Env.require("INVENTORY_PUSH_QUEUE_URL"));
         values.put(FULFILLMENT_PUSH_QUEUE_URL, Env.require("FULFILLMENT_PUSH_QUEUE_URL"));
+        values.put(DEAD_LETTER_QUEUE_URLS, Env.optional("DEAD_LETTER_QUEUE_URLS", ""));
         // The integration side reads its own variables (IntegrationWiring.fromEnvironment).
         return new Wiring(values::get);
     }
@@ -128,7 +135,15 @@ final class Wiring {
                 integrations.shopAccess(), TikTokCodes.standard(), clock);
         return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
                 integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
-                orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock)));
+                orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock),
+                flowHealth(dynamo, sqs, clock)));
+    }
+
+    /** Flow health for the console: hourly activity, cursors, open exceptions and dead-letter queue depths. */
+    private FlowHealthService flowHealth(DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
+        return new FlowHealthService(new DynamoDbFlowActivityStore(dynamo, tableName),
+                new DynamoDbFlowStateStore(dynamo, tableName), new DynamoDbParkedItemStore(dynamo, tableName, clock),
+                SqsDeadLetterQueues.fromList(sqs, environment.apply(DEAD_LETTER_QUEUE_URLS)), clock);
     }
 
     /** Orders (issue 5): the order record listing and the order diagnostics (one TikTok detail call per request). */

@@ -1,5 +1,7 @@
 package dev.ttsconnector.functions.fulfillments;
 
+import dev.ttsconnector.functions.support.FlowMetrics;
+import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentPushService;
@@ -79,6 +81,11 @@ final class FulfillmentPushWiring {
 
     ParkedItemStore parkedItems() {
         return new DynamoDbParkedItemStore(dynamo, tableName, clock);
+    }
+
+    /** EMF metrics plus the console's hourly flow activity on this table. */
+    MetricsLogger metrics() {
+        return FlowMetrics.stdout(dynamo, tableName);
     }
 
     FulfillmentPushService service() {

@@ -1,5 +1,6 @@
 package dev.ttsconnector.functions.inventory;
 
+import dev.ttsconnector.functions.support.FlowMetrics;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.app.inventory.StockStore;
 import dev.ttsconnector.app.locations.LocationStore;
@@ -102,6 +103,6 @@ public final class InventoryWiring {
         IntegrationWiring integrations = IntegrationWiring.fromEnvironment();
         SqsClient sqs = SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new InventoryWiring(integrations.dynamo(), table, new SqsQueuePublisher(sqs), pushQueue, pullQueue,
-                integrations.shopAccess(), Clock.system(), MetricsLogger.stdout());
+                integrations.shopAccess(), Clock.system(), FlowMetrics.stdout(integrations.dynamo(), table));
     }
 }

@@ -9,8 +9,9 @@ import dev.ttsconnector.metrics.MetricsLogger;
 import java.util.function.Consumer;
 
 /**
- * Runs one scheduled job for every connected integration: a failure of one integration is logged and counted
- * (metric {@code scheduled_failed}) and does not stop the others; the next schedule retries it.
+ * Runs one scheduled job for every connected integration: a success is counted (metric {@code processed}); a failure
+ * of one integration is logged and counted (metric {@code scheduled_failed}) and does not stop the others; the next
+ * schedule retries it.
  */
 public final class ScheduledIntegrationRun {
 
@@ -25,6 +26,7 @@ public final class ScheduledIntegrationRun {
             for (String integrationId : shops.connectedIntegrationIds()) {
                 try (LogContext.Scope ignored = LogContext.open(integrationId, flow, null)) {
                     job.accept(integrationId);
+                    metrics.increment(integrationId, flow, "processed");
                 } catch (IntegrationNotConnectedException gone) {
                     log.info("integration no longer connected, skipped", "integrationId", integrationId);
                 } catch (RuntimeException e) {

@@ -51,7 +51,7 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     private OrderFetchHandler(OrdersWiring wiring) {
-        this(wiring.fetchService(), wiring.fetchQueueUrl(), wiring.parkedItems(), MetricsLogger.stdout());
+        this(wiring.fetchService(), wiring.fetchQueueUrl(), wiring.parkedItems(), wiring.metrics());
     }
 
     OrderFetchHandler(OrderFetchService fetch, String fetchQueueUrl, ParkedItemStore parkedItems,

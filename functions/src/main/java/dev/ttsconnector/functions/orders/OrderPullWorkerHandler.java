@@ -31,7 +31,7 @@ public final class OrderPullWorkerHandler extends SqsBatchConsumer {
     }
 
     private OrderPullWorkerHandler(OrdersWiring wiring) {
-        this(wiring.pullService(), wiring.pullQueueUrl(), wiring.parkedItems(), MetricsLogger.stdout());
+        this(wiring.pullService(), wiring.pullQueueUrl(), wiring.parkedItems(), wiring.metrics());
     }
 
     OrderPullWorkerHandler(OrderPullService pull, String pullQueueUrl, ParkedItemStore parkedItems,

@@ -1,5 +1,7 @@
 package dev.ttsconnector.functions.orders;
 
+import dev.ttsconnector.functions.support.FlowMetrics;
+import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentOrderSync;
@@ -109,6 +111,11 @@ final class OrdersWiring {
 
     ParkedItemStore parkedItems() {
         return new DynamoDbParkedItemStore(dynamo, table, clock);
+    }
+
+    /** EMF metrics plus the console's hourly flow activity on this table. */
+    MetricsLogger metrics() {
+        return FlowMetrics.stdout(dynamo, table);
     }
 
     OrderPullScheduler pullScheduler() {

@@ -5,6 +5,7 @@ import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
+import dev.ttsconnector.functions.support.FlowMetrics;
 import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
@@ -30,7 +31,7 @@ public final class WebhookConsumerHandler extends SqsBatchConsumer {
 
     private WebhookConsumerHandler(WebhookWiring wiring, IntegrationWiring integrations) {
         this(wiring.router(integrations), wiring.webhookQueueUrl(), wiring.parkedItems(integrations),
-                MetricsLogger.stdout());
+                FlowMetrics.stdout(integrations.dynamo(), integrations.tableName()));
     }
 
     WebhookConsumerHandler(WebhookRouter router, String webhookQueueUrl, ParkedItemStore parkedItems,

@@ -50,5 +50,9 @@ class ScheduledIntegrationRunTest {
         assertThat(failed).isEqualTo(1);
         assertThat(String.join("\n", metricLines)).contains("\"scheduled_failed\":1").contains("int-b")
                 .doesNotContain("int-gone");
+        assertThat(metricLines).as("each successful run is counted as processed (flow health)")
+                .filteredOn(line -> line.contains("\"processed\":1"))
+                .hasSize(2).anySatisfy(line -> assertThat(line).contains("\"int-a\""))
+                .anySatisfy(line -> assertThat(line).contains("\"int-c\""));
     }
 }

@@ -180,6 +180,35 @@ class LocalRunnerFunctionalTest {
     }
 
     @Test
+    @Order(6)
+    void flowHealth_showsTheActivityOfTheFunctionsThatRan_andEveryDeadLetterQueueDepth() throws Exception {
+        List<String> integrationIds = connectedIntegrationIds();
+        assumeTrue(!integrationIds.isEmpty(), "the demo integrations are not connected");
+
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        JsonNode report = null;
+        long ordersIn = 0;
+        while (System.nanoTime() < deadline && ordersIn == 0) {
+            HttpResponse<String> response = api("GET", "/v1/integrations/" + integrationIds.get(0) + "/health", null,
+                    API_KEY);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            report = LambdaEvents.JSON.readTree(response.body());
+            for (JsonNode flow : report.path("flows")) {
+                if (flow.path("flow").asText().equals("ORDERS")) {
+                    ordersIn = flow.path("last24h").path("itemsIn").asLong();
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        assertThat(ordersIn).as("orders activity recorded by the order functions; report %s", report).isPositive();
+        SamTemplate template = SamTemplate.load(RepositoryLayout.fromWorkingDirectory().template());
+        long deadLetterQueues = template.resources().keySet().stream().filter(id -> id.endsWith("DeadLetterQueue"))
+                .count();
+        assertThat(report.path("deadLetterQueues")).hasSize((int) deadLetterQueues)
+                .allSatisfy(q -> assertThat(q.path("messages").isNumber()).as(q.toString()).isTrue());
+    }
+
+    @Test
     @Order(7)
     void sigterm_stopsEverything_noProcessOrPortLeftBehind() throws Exception {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());

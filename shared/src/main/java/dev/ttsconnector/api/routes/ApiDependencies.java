@@ -4,6 +4,7 @@ import dev.ttsconnector.app.apikeys.ApiKeyService;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
+import dev.ttsconnector.health.FlowHealthService;
 import dev.ttsconnector.integration.IntegrationComponents;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param fulfillments       fulfillments to TikTok (issue 7); null = routes answer 503
  * @param orders             order listing and diagnostics (issue 5); null = routes answer 500 "not wired"
  * @param exceptions         parked exceptions: list, replay, resolve; null = routes answer 503
+ * @param health             flow health per integration (console); null = the route answers 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
@@ -25,21 +27,30 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               IntegrationComponents integrations,
                               FulfillmentService fulfillments,
                               OrderRoutes.Services orders,
-                              ExceptionRoutes.Services exceptions) {
+                              ExceptionRoutes.Services exceptions,
+                              FlowHealthService health) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
+    /** Every module but flow health. */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
+                           InventoryRoutes.Services inventory, IntegrationComponents integrations,
+                           FulfillmentService fulfillments, OrderRoutes.Services orders,
+                           ExceptionRoutes.Services exceptions) {
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null);
+    }
+
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

@@ -36,6 +36,9 @@ public final class ApiRoutes {
                 new DiagnosticsRoutes(deps::requireOrders),
                 // parked exceptions across flows: list, replay, resolve
                 new ExceptionRoutes(deps.exceptions()),
+                // flow health per integration (console)
+                new HealthRoutes(deps.health(),
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()),
                 // the operations console's static files (issue 9)
                 new ConsoleRoutes());
     }
