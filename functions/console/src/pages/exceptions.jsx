@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { call, enc, get } from '../api.js';
 import { fmtAgo, fmtTime } from '../format.js';
 import { navigate } from '../router.js';
@@ -24,7 +24,7 @@ export function ExceptionsPage({ query }) {
   const { data, error, loading, reload } = useAsync(() => loadExceptions(integrationId, status), [integrationId, status]);
   const names = useMemo(() => Object.fromEntries(((data && data.integrations) || []).map((i) => [i.id, i.name])), [data]);
   const flows = useMemo(() => [...new Set(((data && data.items) || []).map((x) => x.flow))].sort(), [data]);
-  const items = ((data && data.items) || []).filter((x) => !flow || x.flow === flow);
+  const items = useMemo(() => ((data && data.items) || []).filter((x) => !flow || x.flow === flow), [data, flow]);
   const setFilter = (k, v) => navigate('/exceptions', { integrationId, status: status || 'all', flow, [k]: v });
   return (
     <>
@@ -79,6 +79,8 @@ export function ExceptionTable({ items, names, onChanged, compact }) {
   const [busy, setBusy] = useState(null);
   const [notice, setNotice] = useState(null);
   const [error, setError] = useState(null);
+  // A fresh list from the API supersedes the answers of earlier actions.
+  useEffect(() => setUpdated({}), [items]);
   async function act(x, action) {
     setBusy(x.id);
     setError(null);
@@ -116,8 +118,8 @@ export function ExceptionTable({ items, names, onChanged, compact }) {
                 <td class="cap">{x.flow}</td>
                 <td><span class="small muted">{x.entityType}</span><div>{entityLink(x)}</div></td>
                 {!compact && <td>{names[x.integrationId] || <span class="mono small">{x.integrationId}</span>}</td>}
-                <td class="small" title={fmtTime(x.firstSeen)}>{fmtTime(x.firstSeen)}</td>
-                <td class="small" title={fmtTime(x.lastSeen)}>{fmtAgo(x.lastSeen)}</td>
+                <td class="small nowrap">{fmtTime(x.firstSeen)}</td>
+                <td class="small nowrap" title={fmtTime(x.lastSeen)}>{fmtAgo(x.lastSeen)}</td>
                 <td class="num">{x.occurrences}</td>
                 <td><Badge value={x.status} /></td>
                 <td class="actions">

@@ -4,6 +4,17 @@ import { ErrorBox, Loading, useAsync } from '../ui.jsx';
 
 const FLOW_LABELS = { ORDERS: 'Orders', FULFILLMENTS: 'Fulfillments', INVENTORY: 'Inventory', LOCATIONS: 'Locations', PRODUCTS: 'Products' };
 
+const flowLabel = (flow) => FLOW_LABELS[flow] || flow.charAt(0) + flow.slice(1).toLowerCase();
+
+/** Failing: the last run did not succeed; attention: errors in the last 24 hours; idle: never ran. */
+function FlowState({ flow: f }) {
+  const failing = f.lastRunAt && (!f.lastSuccessAt || new Date(f.lastSuccessAt) < new Date(f.lastRunAt)) && f.lastError;
+  const [tone, text] = failing ? ['bad', 'failing']
+    : !f.lastRunAt ? ['neutral', 'idle']
+      : f.last24h.errors > 0 || f.openExceptions > 0 ? ['warn', 'attention'] : ['ok', 'healthy'];
+  return <span class={`badge badge-${tone}`}>{text}</span>;
+}
+
 /** Items in and out per hour (bars) with errors marked, oldest hour on the left; drawn as inline SVG. */
 export function HourlyChart({ hourly, label }) {
   const width = 288;
@@ -60,8 +71,8 @@ export function HealthTab({ integration }) {
         {data.flows.map((f) => (
           <section class={`card flow-card${f.lastError ? ' flow-bad' : ''}`} key={f.flow} aria-labelledby={`flow-${f.flow}`} data-flow={f.flow}>
             <div class="flow-head">
-              <h2 id={`flow-${f.flow}`}>{FLOW_LABELS[f.flow] || f.flow}</h2>
-              <span class={`badge badge-${f.lastError ? 'bad' : f.lastRunAt ? 'ok' : 'neutral'}`}>{f.lastError ? 'failing' : f.lastRunAt ? 'healthy' : 'idle'}</span>
+              <h2 id={`flow-${f.flow}`}>{flowLabel(f.flow)}</h2>
+              <FlowState flow={f} />
             </div>
             <dl class="stats">
               <div><dt>Last run</dt><dd title={fmtTime(f.lastRunAt)}>{f.lastRunAt ? fmtAgo(f.lastRunAt) : 'never'}</dd></div>
@@ -71,7 +82,7 @@ export function HealthTab({ integration }) {
               <div><dt>Errors (24 h)</dt><dd class={f.last24h.errors ? 'bad-text' : ''}>{fmtNumber(f.last24h.errors)}</dd></div>
               <div><dt>Open exceptions</dt><dd>{f.openExceptions ? <a href={`#/exceptions?integrationId=${enc(integration.id)}`}>{fmtNumber(f.openExceptions)}</a> : '0'}</dd></div>
             </dl>
-            {f.hourly && f.hourly.length > 0 && <HourlyChart hourly={f.hourly} label={FLOW_LABELS[f.flow] || f.flow} />}
+            {f.hourly && f.hourly.length > 0 && <HourlyChart hourly={f.hourly} label={flowLabel(f.flow)} />}
             {f.lastError && <p class="alert alert-error small">Last error: {f.lastError}</p>}
             <p class="muted small">Last success: {f.lastSuccessAt ? fmtTime(f.lastSuccessAt) : 'never'}</p>
           </section>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, enc, get } from '../api.js';
 import { fmtMoney, fmtTime, ORDER_STATUSES } from '../format.js';
 import { navigate } from '../router.js';
@@ -23,15 +23,20 @@ export function OrdersPage({ query }) {
   const [cursor, setCursor] = useState(null);
   const [state, setState] = useState({ loading: true, error: null });
 
+  const generation = useRef(0);
+
   async function load(after) {
+    // Only the answer to the latest request counts (filters can change while a page is in flight).
+    const mine = ++generation.current;
     setState({ loading: true, error: null });
     try {
       const page = await get('/v1/orders', { integrationId, status, limit: 50, cursor: after });
+      if (mine !== generation.current) return;
       setOrders((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor || null);
       setState({ loading: false, error: null });
     } catch (e) {
-      setState({ loading: false, error: e });
+      if (mine === generation.current) setState({ loading: false, error: e });
     }
   }
   useEffect(() => { load(null); }, [integrationId, status]);
@@ -83,8 +88,8 @@ export function OrdersPage({ query }) {
                   <td class="small">{o.tiktokStatus || '—'}</td>
                   <td class="num">{units(o)}</td>
                   <td class="num">{fmtMoney(o.totals && o.totals.total)}</td>
-                  <td class="small">{fmtTime(o.createdAt)}</td>
-                  <td class="small">{fmtTime(o.updatedAt)}</td>
+                  <td class="small nowrap">{fmtTime(o.createdAt)}</td>
+                  <td class="small nowrap">{fmtTime(o.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -321,17 +321,27 @@ function History({ integrationId, currentVersion, onRestored }) {
                 )}
               </div>
               <p class="muted small">{fmtTime(v.changedAt)} · {v.changedBy}{v.reason ? ` · ${v.reason}` : ''}</p>
-              {v.changes && v.changes.length > 0 && (
-                <ul class="changes">
-                  {v.changes.map((c) => (
-                    <li key={c.field}><code>{c.field}</code>: <span class="before">{fmtValue(c.before)}</span> → <span class="after">{fmtValue(c.after)}</span></li>
-                  ))}
-                </ul>
+              {v.changes && v.changes.length > 0 && v.changes.length <= 4 && <Changes changes={v.changes} />}
+              {v.changes && v.changes.length > 4 && (
+                <details>
+                  <summary>{v.changes.length} fields changed</summary>
+                  <Changes changes={v.changes} />
+                </details>
               )}
             </li>
           ))}
         </ol>
       )}
     </aside>
+  );
+}
+
+function Changes({ changes }) {
+  return (
+    <ul class="changes">
+      {changes.map((c) => (
+        <li key={c.field}><code>{c.field}</code>: <span class="before">{fmtValue(c.before)}</span> → <span class="after">{fmtValue(c.after)}</span></li>
+      ))}
+    </ul>
   );
 }
