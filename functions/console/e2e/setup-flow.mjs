@@ -10,7 +10,7 @@
 // → an invalid value is refused inline → change two settings → save → history entry → restore → export → import
 // into a second integration (dry-run diff, then apply) → resync → orders filter → "why is this order not here?"
 // → order page with its timeline → flow health → an exception parked by a real order, fixed, replayed, resolved
-// → phone width. Saves a screenshot of each main page.
+// → that order shipped (fulfillment posted, next status in the timeline) → phone width. Saves a screenshot of each main page.
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -285,6 +285,25 @@ try {
     return (await row.getAttribute('data-status')) === 'resolved';
   }, 90_000, 2_000);
   log('exception resolved after replay');
+
+  // The fixed order ships: its page shows the fulfillment's state and the timeline's next status with its source.
+  log('ship the fixed order');
+  const appOrder = await eventually('the fixed order in the app', async () => {
+    const list = await api('GET', `/v1/orders?integrationId=${encodeURIComponent(second.integrationId)}&limit=200`);
+    return list.items.find((o) => o.tiktokOrderId === order.id && o.lines.every((l) => l.inCatalog));
+  });
+  await api('POST', `/v1/orders/${encodeURIComponent(appOrder.id)}/fulfillments`, { carrier: 'UPS', trackingNumber: `1ZCONSOLE${stamp.toUpperCase()}` });
+  await eventually('the fulfillment posted to TikTok and the order\'s next status', async () => {
+    const [o, f] = await Promise.all([api('GET', `/v1/orders/${encodeURIComponent(appOrder.id)}`),
+      api('GET', `/v1/orders/${encodeURIComponent(appOrder.id)}/fulfillments`)]);
+    return o.history.length >= 2 && f.items.some((x) => x.state === 'posted');
+  }, 90_000, 2_000);
+  await page.goto(`${base}/console/#/orders/${encodeURIComponent(appOrder.id)}`);
+  await heading(`Order ${order.id}`).waitFor();
+  await page.locator('.timeline-item').nth(1).waitFor();
+  check((await page.locator('table[aria-label="Fulfillments"]').innerText()).includes('posted'), 'the fulfillment shows as posted');
+  check((await page.locator('table[aria-label="Exceptions"]').innerText()).includes('resolved'), 'the order\'s exception shows as resolved');
+  await shot('order-shipped');
 
   // Phone width: nothing wider than the screen, the navigation still reachable.
   log('phone width');

@@ -78,7 +78,7 @@ class ConsoleBrowserFunctionalTest {
             assertThat(output).contains("set-up flow passed");
         }
         for (String page : List.of("integration", "settings", "import-preview", "health", "orders", "order", "exceptions",
-                "integration-phone")) {
+                "order-shipped", "integration-phone")) {
             assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
         }
     }
