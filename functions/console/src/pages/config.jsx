@@ -10,7 +10,7 @@ function fileName(integration) {
 
 export function ConfigTab({ integration }) {
   return (
-    <div class="grid-2">
+    <div class="stack">
       <Export integration={integration} />
       <Import integration={integration} />
     </div>
@@ -119,7 +119,7 @@ function Import({ integration }) {
                 <thead><tr><th scope="col">Field</th><th scope="col">Now</th><th scope="col">After import</th></tr></thead>
                 <tbody>
                   {preview.changes.map((c) => (
-                    <tr key={c.field}><td><code>{c.field}</code></td><td class="before">{fmtValue(c.before)}</td><td class="after">{fmtValue(c.after)}</td></tr>
+                    <tr key={c.field}><td class="nowrap"><code>{c.field}</code></td><td class="before wrap">{fmtValue(c.before)}</td><td class="after wrap">{fmtValue(c.after)}</td></tr>
                   ))}
                 </tbody>
               </table>
