@@ -387,6 +387,12 @@ public final class IntegrationService implements AuthorizationEvents {
     public void deauthorized(String integrationId, String message, Instant at) {
         String reason = "TikTok: seller deauthorized the app" + (message == null || message.isBlank() ? ""
                 : " (" + message.strip() + ")");
+        Optional<Integration> current = integrations.get(integrationId);
+        if (current.isPresent() && isStale(current.get(), at)) {
+            LOG.info("stale deauthorization ignored: the shop is authorized again", "integrationId", integrationId,
+                    "eventAt", at.toString(), "updatedAt", current.get().updatedAt().toString());
+            return;
+        }
         Instant now = clock.now();
         IntegrationUpdates.update(integrations, integrationId, i -> {
             boolean active = i.status() == IntegrationStatus.CONNECTED || i.status() == IntegrationStatus.AUTH_EXPIRED;
@@ -394,6 +400,26 @@ public final class IntegrationService implements AuthorizationEvents {
         }).ifPresentOrElse(
                 i -> LOG.info("deauthorization handled", "integrationId", integrationId, "status", i.status().name()),
                 () -> LOG.warn("deauthorization for unknown integration ignored", "integrationId", integrationId));
+    }
+
+    /**
+     * A deauthorization event older than the integration's last change may predate a reconnect (TikTok retries an
+     * unacknowledged webhook for up to 12 h: spec "Delivery / retry"): it is stale when the stored token still reaches the shop. One TikTok call,
+     * only for such late events; if the check itself fails the event is applied, as the seller asked.
+     */
+    private boolean isStale(Integration integration, Instant eventAt) {
+        if (eventAt == null || integration.status() != IntegrationStatus.CONNECTED || integration.shop() == null
+                || !eventAt.isBefore(integration.updatedAt())) {
+            return false;
+        }
+        try {
+            Optional<StoredTokens> tokens = vault.load(integration.id());
+            return tokens.isPresent() && tiktok.auth().authorizedShops(tokens.get().tokens().accessToken()).stream()
+                    .anyMatch(s -> s.id().equals(integration.shop().shopId()));
+        } catch (RuntimeException e) {
+            LOG.warn("could not check a late deauthorization; applying it", e, "integrationId", integration.id());
+            return false;
+        }
     }
 
     @Override

@@ -266,6 +266,38 @@ class IntegrationServiceTest {
     }
 
     @Test
+    void deauthorization_redeliveredAfterAReconnect_isIgnored_becauseTheShopIsAuthorizedAgain() {
+        String sellerId = seller(1);
+        Integration connected = connect(service.create("late-deauth", "tester"), sellerId).integration();
+        String id = connected.id();
+        sandbox.control().deauthorize(connected.shop().shopId());
+        Instant eventAt = clock.now();
+        service.deauthorized(id, "The seller has deauthorized the app", eventAt);
+        sandbox.control().advanceClock(Duration.ofMinutes(5));
+        service.completeAuthorization(sandbox.control().issueAuthCode(sellerId), state(service.authorizeUrl(id)));
+        sandbox.control().advanceClock(Duration.ofMinutes(25));
+
+        service.deauthorized(id, "The seller has deauthorized the app", eventAt);
+
+        assertThat(integrations.get(id).orElseThrow().status()).isEqualTo(IntegrationStatus.CONNECTED);
+        assertThat(shopAccess.connectedIntegrationIds()).contains(id);
+    }
+
+    @Test
+    void deauthorization_deliveredLateAfterAnUnrelatedChange_isStillApplied_whenTikTokNoLongerAuthorizesTheShop() {
+        Integration connected = connect(service.create("late-real-deauth", "tester"), seller(1)).integration();
+        String id = connected.id();
+        Instant eventAt = clock.now();
+        sandbox.control().deauthorize(connected.shop().shopId());
+        sandbox.control().advanceClock(Duration.ofMinutes(1));
+        service.authorizationExpiring(id, clock.now().plus(Duration.ofDays(30)), clock.now());
+
+        service.deauthorized(id, "The seller has deauthorized the app", eventAt);
+
+        assertThat(integrations.get(id).orElseThrow().status()).isEqualTo(IntegrationStatus.DEAUTHORIZED);
+    }
+
+    @Test
     void authorizationExpiring_storesTheExpiry_andUnknownIntegrationsAreIgnored() {
         String id = connect(service.create("expiring", "tester"), seller(1)).integration().id();
         Instant expires = clock.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.orders.IngestOutcome;
 import dev.ttsconnector.flow.orders.OrderFetchRequest;
+import dev.ttsconnector.flow.orders.OrderFollowUpRequest;
 import dev.ttsconnector.flow.orders.OrderFetchService;
 import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.integration.IntegrationNotConnectedException;
@@ -110,9 +111,18 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
 
         @Override
         protected void process(MessageEnvelope envelope, Context context) {
+            if (OrderFollowUpRequest.TYPE.equals(envelope.type())) {
+                OrderFollowUpRequest followUp = envelope.payloadAs(OrderFollowUpRequest.class);
+                if (!fetch.rerunFollowUps(envelope.integrationId(), followUp)) {
+                    throw new PermanentException("ORDER_NOT_IN_APP", "order " + followUp.tiktokOrderId()
+                            + " is not in the app; its follow-ups cannot run");
+                }
+                return;
+            }
             if (!OrderFetchRequest.TYPE.equals(envelope.type())) {
                 throw new PermanentException("UNKNOWN_MESSAGE_TYPE", "OrderFetchQueue carries "
-                        + OrderFetchRequest.TYPE + " messages, got '" + envelope.type() + "'");
+                        + OrderFetchRequest.TYPE + " and " + OrderFollowUpRequest.TYPE + " messages, got '"
+                        + envelope.type() + "'");
             }
             OrderFetchRequest request = envelope.payloadAs(OrderFetchRequest.class);
             String integrationId = envelope.integrationId();

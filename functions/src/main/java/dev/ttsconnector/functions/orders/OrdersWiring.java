@@ -143,11 +143,11 @@ final class OrdersWiring {
         FulfillmentOrderSync fulfillments = new FulfillmentOrderSync(new DynamoDbFulfillmentStore(dynamo, table),
                 new FulfillmentQueue(new SqsQueuePublisher(SqsClient.builder()
                         .httpClient(UrlConnectionHttpClient.create()).build()), fulfillmentQueueUrl, clock), clock);
-        return List.of((before, after) -> {
+        return List.of(OrderWriteListener.named("buyer message", (before, after) -> {
             if (before == null) {
                 messages.onCreated(after);
             }
-        }, (before, after) -> fulfillments.onOrderChanged(after));
+        }), OrderWriteListener.named("fulfillment re-check", (before, after) -> fulfillments.onOrderChanged(after)));
     }
 
     OrderSettingsSource settings() {

@@ -67,6 +67,8 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
     private final MetricsLogger metrics;
     private final StructuredLogger log;
     private final EnvelopeCodec codec = new EnvelopeCodec();
+    /** Set by {@link #attributeTo} during {@link #process}; an empty Optional = no single integration. */
+    private final ThreadLocal<java.util.Optional<String>> attributed = new ThreadLocal<>();
 
     private enum Outcome { ACK, RETRY }
 
@@ -181,15 +183,30 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
         }
     }
 
+    /**
+     * Called during {@link #process} when the message's integration is only known after processing (a webhook is
+     * resolved by shop id): its metrics and flow health then count for {@code integrationId}, or for no single
+     * integration when it is null (e.g. an unknown shop).
+     */
+    protected final void attributeTo(String integrationId) {
+        attributed.set(java.util.Optional.ofNullable(integrationId));
+    }
+
+    private String metricsIntegration(MessageEnvelope envelope) {
+        java.util.Optional<String> resolved = attributed.get();
+        return resolved == null ? envelope.integrationId() : resolved.orElse(null);
+    }
+
     private Outcome apply(MessageEnvelope envelope, SQSEvent.SQSMessage record, Context context) {
+        attributed.remove();
         try {
             process(envelope, context);
-            metrics.increment(envelope.integrationId(), flow, METRIC_PROCESSED);
+            metrics.increment(metricsIntegration(envelope), flow, METRIC_PROCESSED);
             log.debug("message processed", "type", envelope.type(), "messageId", envelope.id());
             return Outcome.ACK;
         } catch (Exception e) {
             if (isTransient(e)) {
-                metrics.increment(envelope.integrationId(), flow, METRIC_FAILED);
+                metrics.increment(metricsIntegration(envelope), flow, METRIC_FAILED);
                 log.warn("message failed, will be retried", e, "type", envelope.type(),
                         "receiveCount", receiveCount(record));
                 return Outcome.RETRY;

@@ -47,6 +47,8 @@ public final class WebhookConsumerHandler extends SqsBatchConsumer {
                     + " messages, got '" + envelope.type() + "'");
         }
         WebhookRouter.Result result = router.route(envelope);
+        // The intake cannot resolve the shop (no read on the acknowledgement path); count it for its integration.
+        attributeTo(result.integrationId());
         LOG.info("webhook handled", "outcome", result.outcome().name(), "type", result.type(),
                 "integrationId", result.integrationId(), "orders", result.orderIds().size());
     }

@@ -13,6 +13,7 @@ import dev.ttsconnector.app.products.AppProduct;
 import dev.ttsconnector.common.MutableClock;
 import dev.ttsconnector.flow.orders.OrderApplier;
 import dev.ttsconnector.flow.orders.OrderFetchRequest;
+import dev.ttsconnector.flow.orders.OrderFollowUpRequest;
 import dev.ttsconnector.flow.orders.OrderFetchService;
 import dev.ttsconnector.flow.orders.OrderIngestService;
 import dev.ttsconnector.flow.orders.OrderPullConfig;
@@ -239,6 +240,16 @@ class OrderIngestEndToEndFunctionalTest {
             assertThat(fetchHandler.handleRequest(receive(stack, fetchQueue), new TestContext("e2e-3"))
                     .getBatchItemFailures()).isEmpty();
             assertThat(orders.get(integrationId, bundle).orElseThrow().version()).isEqualTo(versionBefore);
+
+            // ---- a follow-up replay runs on the stored order through the same queue and handler, no TikTok call ----
+            sqs.send(fetchQueue, new OrderFollowUpRequest(bundle, false).envelope(integrationId, clock.now()));
+            sqs.send(fetchQueue, new OrderFollowUpRequest("not-in-app-1", false).envelope(integrationId, clock.now()));
+            assertThat(fetchHandler.handleRequest(receive(stack, fetchQueue), new TestContext("e2e-4"))
+                    .getBatchItemFailures()).isEmpty();
+            assertThat(orders.get(integrationId, bundle).orElseThrow().version()).isEqualTo(versionBefore);
+            assertThat(parked.list(integrationId, dev.ttsconnector.app.exceptions.ParkedItemQuery.all()).items())
+                    .as("a follow-up of an order that is not in the app is parked with its reason")
+                    .anySatisfy(item -> assertThat(item.reasonCode()).isEqualTo("ORDER_NOT_IN_APP"));
 
             List<String> all = new ArrayList<>(expectedTikTokStatus.keySet());
             assertThat(orders.list(new dev.ttsconnector.app.orders.OrderQuery(integrationId, null, null, 100, null))

@@ -108,6 +108,29 @@ class SqsBatchConsumerTest {
 
     @ParameterizedTest
     @Event(value = "fixtures/events/sqs-standard-three-envelopes.json", type = SQSEvent.class)
+    void handle_whenProcessAttributesTheMessage_countsItForThatIntegration_orForNoneWhenNull(SQSEvent event)
+            throws Exception {
+        SqsBatchConsumer resolving = new SqsBatchConsumer("WEBHOOKS", QUEUE_URL, parked, metrics, log) {
+            @Override
+            protected void process(MessageEnvelope envelope, Context ctx) {
+                String orderId = envelope.payload().get("orderId").asText();
+                attributeTo(orderId.equals("o-3") ? null : "int-resolved");
+            }
+        };
+
+        resolving.handleRequest(event, context);
+
+        assertThat(metricDocuments()).hasSize(2).anySatisfy(doc -> {
+            assertThat(doc.get("Integration").asText()).isEqualTo("int-resolved");
+            assertThat(doc.get("processed").asLong()).isEqualTo(2);
+        }).anySatisfy(doc -> {
+            assertThat(doc.has("Integration")).as("counted per flow only").isFalse();
+            assertThat(doc.get("processed").asLong()).isEqualTo(1);
+        });
+    }
+
+    @ParameterizedTest
+    @Event(value = "fixtures/events/sqs-standard-three-envelopes.json", type = SQSEvent.class)
     void handle_allRecordsSucceed_reportsNoFailures_andCountsProcessed(SQSEvent event) throws Exception {
         SQSBatchResponse response = consumer.handleRequest(event, context);
 

@@ -47,6 +47,11 @@ public final class OrderFetchService {
         return ingest.ingest(integrationId, settings.orders(shop.integration()), orders, source, redelivery);
     }
 
+    /** Re-runs the follow-ups of a stored order (replay of a parked follow-up); no TikTok call. */
+    public boolean rerunFollowUps(String integrationId, OrderFollowUpRequest request) {
+        return ingest.rerunFollowUps(integrationId, request);
+    }
+
     /** Fetch then ingest. */
     public List<IngestOutcome> fetchAndIngest(String integrationId, List<String> orderIds, ChangeSource source,
                                               boolean redelivery) {

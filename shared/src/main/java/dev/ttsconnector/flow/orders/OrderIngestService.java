@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * {@value #REASON_UNKNOWN_SKU} naming the TikTok SKU id and seller SKU. Both parked items replay as an
  * {@link OrderFetchRequest} on OrderFetchQueue (a fresh fetch by id), and the unknown-SKU item is resolved once the
  * order is applied with every SKU known. Store and publish failures propagate (the caller's message is retried).
+ * A follow-up that fails after the order was written ({@link OrderWriteListener}) cannot be retried by redelivering
+ * the message (the order would be a duplicate by then), so it is parked as {@value #REASON_FOLLOW_UP_FAILED} and its
+ * replay re-runs the follow-ups on the stored order: no follow-up is lost silently.
  */
 public final class OrderIngestService {
 
@@ -42,6 +45,8 @@ public final class OrderIngestService {
     public static final String ENTITY_ORDER = "order";
     public static final String REASON_UNKNOWN_SKU = "unknown_sku";
     public static final String REASON_MALFORMED = "malformed_order";
+    /** A follow-up of a written order failed; replay re-runs them ({@link OrderFollowUpRequest}). */
+    public static final String REASON_FOLLOW_UP_FAILED = "follow_up_failed";
     /** Entity id used when TikTok sent an order without an id (it cannot be fetched again, so no replay queue). */
     static final String MISSING_ID = "missing-id";
 
@@ -139,15 +144,49 @@ public final class OrderIngestService {
             parked.get(integrationId, id).filter(item -> item.status() != ParkedItemStatus.RESOLVED)
                     .ifPresent(item -> parked.resolve(integrationId, id));
         }
+        runFollowUps(integrationId, before, after);
+    }
+
+    /** Runs every listener; the failed ones are parked together (one item per order). @return whether all passed */
+    private boolean runFollowUps(String integrationId, AppOrder before, AppOrder after) {
+        List<String> failures = new ArrayList<>();
         for (OrderWriteListener listener : listeners) {
             try {
                 listener.onWritten(before, after);
             } catch (RuntimeException e) {
                 // The order itself is safely written; a listener's failure must not undo or repeat that.
-                log.error("order write listener failed", e, "integrationId", integrationId,
-                        "tiktokOrderId", after.tiktokOrderId(), "listener", listener.getClass().getSimpleName());
+                log.error("order follow-up failed", e, "integrationId", integrationId,
+                        "tiktokOrderId", after.tiktokOrderId(), "followUp", listener.name());
+                failures.add(listener.name() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
+        if (!failures.isEmpty()) {
+            parked.park(integrationId, new ParkRequest(FLOW, ENTITY_ORDER, after.tiktokOrderId(),
+                    REASON_FOLLOW_UP_FAILED, "order " + after.tiktokOrderId() + " is in the app, but its follow-ups "
+                    + "failed (" + String.join("; ", failures) + "). Replay runs them again on the stored order.",
+                    codec.encode(new OrderFollowUpRequest(after.tiktokOrderId(), before == null)
+                            .envelope(integrationId, clock.now())), fetchQueueUrl));
+        }
+        return failures.isEmpty();
+    }
+
+    /**
+     * Re-runs the follow-ups of a stored order (the replay of a {@value #REASON_FOLLOW_UP_FAILED} item) and resolves
+     * that item when they all pass; a failure parks it again with the new reason.
+     *
+     * @return false when the order is not in the app (nothing to follow up)
+     */
+    public boolean rerunFollowUps(String integrationId, OrderFollowUpRequest request) {
+        Optional<AppOrder> stored = orders.get(integrationId, request.tiktokOrderId());
+        if (stored.isEmpty()) {
+            return false;
+        }
+        if (runFollowUps(integrationId, request.created() ? null : stored.get(), stored.get())) {
+            String id = ParkedItem.idFor(FLOW, ENTITY_ORDER, request.tiktokOrderId(), REASON_FOLLOW_UP_FAILED);
+            parked.get(integrationId, id).filter(item -> item.status() != ParkedItemStatus.RESOLVED)
+                    .ifPresent(item -> parked.resolve(integrationId, id));
+        }
+        return true;
     }
 
     private static String describe(OrderLine line) {
