@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { call, enc } from '../api.js';
 import { fmtValue } from '../format.js';
 import { ErrorBox, Notice } from '../ui.jsx';
@@ -62,6 +62,11 @@ function Import({ integration }) {
   const [error, setError] = useState(null);
   const [notice, setNotice] = useState(null);
   const [busy, setBusy] = useState(false);
+  const diff = useRef(null);
+  // The diff appears below the document: bring it into view so the operator reviews it before applying.
+  useEffect(() => {
+    if (preview && diff.current) diff.current.scrollIntoView({ block: 'nearest' });
+  }, [preview]);
 
   function parse() {
     try {
@@ -111,7 +116,7 @@ function Import({ integration }) {
       </div>
       <ErrorBox error={error} title="The document cannot be imported" />
       {preview && (
-        <div class="diff" aria-live="polite" data-testid="import-preview">
+        <div class="diff" aria-live="polite" data-testid="import-preview" ref={diff}>
           <h3>Dry run: {preview.changes.length === 0 ? 'nothing would change' : `${preview.changes.length} change${preview.changes.length === 1 ? '' : 's'}`}</h3>
           {preview.changes.length > 0 && (
             <div class="table-wrap">
