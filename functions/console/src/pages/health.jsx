@@ -6,10 +6,11 @@ const FLOW_LABELS = { ORDERS: 'Orders', FULFILLMENTS: 'Fulfillments', INVENTORY:
 
 const flowLabel = (flow) => FLOW_LABELS[flow] || flow.charAt(0) + flow.slice(1).toLowerCase();
 
-/** Failing: the last run did not succeed; attention: errors in the last 24 hours; idle: never ran. */
+const isFailing = (f) => Boolean(f.lastRunAt && f.lastError && (!f.lastSuccessAt || new Date(f.lastSuccessAt) < new Date(f.lastRunAt)));
+
+/** Failing: the last run did not succeed; attention: errors or open exceptions; idle: never ran. */
 function FlowState({ flow: f }) {
-  const failing = f.lastRunAt && (!f.lastSuccessAt || new Date(f.lastSuccessAt) < new Date(f.lastRunAt)) && f.lastError;
-  const [tone, text] = failing ? ['bad', 'failing']
+  const [tone, text] = isFailing(f) ? ['bad', 'failing']
     : !f.lastRunAt ? ['neutral', 'idle']
       : f.last24h.errors > 0 || f.openExceptions > 0 ? ['warn', 'attention'] : ['ok', 'healthy'];
   return <span class={`badge badge-${tone}`}>{text}</span>;
@@ -42,6 +43,7 @@ export function HourlyChart({ hourly, label }) {
           );
         })}
       </svg>
+      <div class="chart-axis" aria-hidden="true"><span>{hourly.length} h ago</span><span>now</span></div>
       <figcaption class="legend">
         <span class="key key-in" aria-hidden="true" /> in <span class="key key-out" aria-hidden="true" /> out <span class="key key-error" aria-hidden="true" /> errors
         <span class="muted"> · max {max}/h</span>
@@ -69,7 +71,7 @@ export function HealthTab({ integration }) {
       </div>
       <div class="flow-grid">
         {data.flows.map((f) => (
-          <section class={`card flow-card${f.lastError ? ' flow-bad' : ''}`} key={f.flow} aria-labelledby={`flow-${f.flow}`} data-flow={f.flow}>
+          <section class={`card flow-card${isFailing(f) ? ' flow-bad' : ''}`} key={f.flow} aria-labelledby={`flow-${f.flow}`} data-flow={f.flow}>
             <div class="flow-head">
               <h2 id={`flow-${f.flow}`}>{flowLabel(f.flow)}</h2>
               <FlowState flow={f} />
@@ -83,7 +85,7 @@ export function HealthTab({ integration }) {
               <div><dt>Open exceptions</dt><dd>{f.openExceptions ? <a href={`#/exceptions?integrationId=${enc(integration.id)}`}>{fmtNumber(f.openExceptions)}</a> : '0'}</dd></div>
             </dl>
             {f.hourly && f.hourly.length > 0 && <HourlyChart hourly={f.hourly} label={flowLabel(f.flow)} />}
-            {f.lastError && <p class="alert alert-error small">Last error: {f.lastError}</p>}
+            {f.lastError && <p class={`alert ${isFailing(f) ? 'alert-error' : 'alert-warn'} small`}>Last error: {f.lastError}</p>}
             <p class="muted small">Last success: {f.lastSuccessAt ? fmtTime(f.lastSuccessAt) : 'never'}</p>
           </section>
         ))}
