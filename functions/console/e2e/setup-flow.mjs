@@ -144,10 +144,13 @@ try {
   await page.getByTestId('integration-status').filter({ hasText: 'Connected' }).waitFor();
   check((await page.locator('.facts').innerText()).includes(shop.id), 'the integration page shows the connected shop');
   await shot('integration');
+  await page.getByRole('link', { name: 'Integrations', exact: true }).first().click();
+  await page.locator(`tr[data-integration-id="${integrationId}"]`).getByText('Connected').waitFor();
+  await shot('integrations');
 
   // Settings: the API's validation shows inline, next to the field it names.
   log('settings');
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.goto(`${base}/console/#/integrations/${encodeURIComponent(integrationId)}/settings`);
   await page.getByRole('button', { name: 'Save changes' }).waitFor();
   const cutoff = page.getByLabel('Exclude orders created before this date');
   const originalCutoff = await cutoff.inputValue();

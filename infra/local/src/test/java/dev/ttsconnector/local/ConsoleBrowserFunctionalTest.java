@@ -77,7 +77,7 @@ class ConsoleBrowserFunctionalTest {
             }
             assertThat(output).contains("set-up flow passed");
         }
-        for (String page : List.of("integration", "settings", "import-preview", "health", "orders", "order", "exceptions",
+        for (String page : List.of("integrations", "integration", "settings", "import-preview", "health", "orders", "order", "exceptions",
                 "order-shipped", "integration-phone")) {
             assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
         }
