@@ -184,7 +184,7 @@ public final class ConsoleRoutes implements RouteModule {
         return out.length() > 80 ? out.substring(0, 80) + "…" : out.toString();
     }
 
-    /** The response headers every console answer carries (for tests and documentation). */
+    /** The response headers every console answer carries. */
     static Map<String, String> securityHeaders() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
