@@ -29,7 +29,7 @@ public final class FlowHealthService {
 
     /** The flows the connector runs, in the order the console shows them. */
     public static final List<String> FLOWS = List.of("ORDERS", "WEBHOOKS", "FULFILLMENTS", "INVENTORY", "LOCATIONS",
-            "PRODUCTS");
+            "PRODUCTS", "STATEMENTS");
     /** Open exceptions are counted up to this many (ten pages); the console shows "1000+" beyond. */
     public static final int MAX_COUNTED = 1000;
     static final int HOURS = 24;

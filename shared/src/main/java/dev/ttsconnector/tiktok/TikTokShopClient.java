@@ -3,6 +3,7 @@ package dev.ttsconnector.tiktok;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.tiktok.auth.TikTokAuthClient;
 import dev.ttsconnector.tiktok.fbt.FbtClient;
+import dev.ttsconnector.tiktok.finance.FinanceClient;
 import dev.ttsconnector.tiktok.fulfillment.FulfillmentClient;
 import dev.ttsconnector.tiktok.internal.HttpTransport;
 import dev.ttsconnector.tiktok.inventory.InventoryClient;
@@ -33,6 +34,7 @@ public final class TikTokShopClient {
     private final ReturnsClient returns;
     private final MessagingClient messaging;
     private final FbtClient fbt;
+    private final FinanceClient finance;
     private final WebhookClient webhooks;
     private final TikTokAuthClient auth;
 
@@ -46,6 +48,7 @@ public final class TikTokShopClient {
         this.returns = new ReturnsClient(transport);
         this.messaging = new MessagingClient(transport);
         this.fbt = new FbtClient(transport);
+        this.finance = new FinanceClient(transport);
         this.webhooks = new WebhookClient(transport);
         this.auth = new TikTokAuthClient(transport);
     }
@@ -89,6 +92,11 @@ public final class TikTokShopClient {
 
     public FbtClient fbt() {
         return fbt;
+    }
+
+    /** Finance: statements and their transactions (spec §9). */
+    public FinanceClient finance() {
+        return finance;
     }
 
     public WebhookClient webhooks() {

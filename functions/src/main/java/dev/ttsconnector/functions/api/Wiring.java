@@ -35,6 +35,7 @@ import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbLocationStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbSkuMappingStore;
+import dev.ttsconnector.store.dynamodb.DynamoDbStatementStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbStockStore;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -136,7 +137,7 @@ final class Wiring {
         return ApiRoutes.router(new ApiDependencies(clock, apiKeys, cancellations, inventoryServices(dynamo, sqs, clock,
                 integrations), integrations.components(), fulfillments(dynamo, sqs, clock),
                 orderServices(dynamo, integrations), exceptionServices(dynamo, sqs, clock),
-                flowHealth(dynamo, sqs, clock)));
+                flowHealth(dynamo, sqs, clock), new DynamoDbStatementStore(dynamo, tableName)));
     }
 
     /** Flow health for the console: hourly activity, cursors, open exceptions and dead-letter queue depths. */

@@ -46,6 +46,8 @@ public final class SandboxState {
     public final IdGenerator ids;
     private final Object lock = new Object();
     private volatile EventSink events = EventSink.NONE;
+    /** Finance: daily statements and their transactions (spec §9). */
+    public final FinanceLedger finance;
 
     public final Map<String, Seller> sellers = new LinkedHashMap<>();
     public final Map<String, Shop> shops = new LinkedHashMap<>();
@@ -78,6 +80,7 @@ public final class SandboxState {
         this.config = config;
         this.clock = clock;
         this.ids = new IdGenerator(config.seed());
+        this.finance = new FinanceLedger(this);
     }
 
     public void eventSink(EventSink sink) {
@@ -782,6 +785,7 @@ public final class SandboxState {
                     releaseHold(o);
                 }
             }
+            finance.runDue(now);
         });
     }
 

@@ -6,6 +6,7 @@ import dev.ttsconnector.sandbox.api.AuthorizationEndpoints;
 import dev.ttsconnector.sandbox.api.CustomerServiceEndpoints;
 import dev.ttsconnector.sandbox.api.EventEndpoints;
 import dev.ttsconnector.sandbox.api.FbtEndpoints;
+import dev.ttsconnector.sandbox.api.FinanceEndpoints;
 import dev.ttsconnector.sandbox.api.FulfillmentEndpoints;
 import dev.ttsconnector.sandbox.api.LogisticsEndpoints;
 import dev.ttsconnector.sandbox.api.OrderEndpoints;
@@ -53,7 +54,7 @@ public final class TikTokSandbox implements AutoCloseable {
         this.control = new SandboxControl(state, counters, faults, limiter, webhooks, demo, requestLog);
         ApiGateway gateway = new ApiGateway(state, ApiGateway.allRoutes(new AuthorizationEndpoints(), new OrderEndpoints(),
                 new FulfillmentEndpoints(), new LogisticsEndpoints(), new ProductEndpoints(), new FbtEndpoints(),
-                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints()), limiter, faults, counters,
+                new ReturnRefundEndpoints(), new CustomerServiceEndpoints(), new EventEndpoints(), new FinanceEndpoints()), limiter, faults, counters,
                 requestLog);
         this.executor = Executors.newFixedThreadPool(config.threads(), r -> {
             Thread t = new Thread(r, "tts-sandbox-http");

@@ -1,6 +1,7 @@
 package dev.ttsconnector.api.routes;
 
 import dev.ttsconnector.app.apikeys.ApiKeyService;
+import dev.ttsconnector.app.statements.StatementStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.flow.fulfillments.FulfillmentService;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param orders             order listing and diagnostics (issue 5); null = routes answer 500 "not wired"
  * @param exceptions         parked exceptions: list, replay, resolve; null = routes answer 503
  * @param health             flow health per integration (console); null = the route answers 503
+ * @param statements         TikTok statements and their transactions; null = the routes answer 503
  */
 public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               OrderCancellationService orderCancellations,
@@ -28,29 +30,39 @@ public record ApiDependencies(Clock clock, ApiKeyService apiKeys,
                               FulfillmentService fulfillments,
                               OrderRoutes.Services orders,
                               ExceptionRoutes.Services exceptions,
-                              FlowHealthService health) {
+                              FlowHealthService health,
+                              StatementStore statements) {
 
     public ApiDependencies {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(apiKeys, "apiKeys");
     }
 
-    /** Every module but flow health. */
+    /** Every module but statements. */
+    public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
+                           InventoryRoutes.Services inventory, IntegrationComponents integrations,
+                           FulfillmentService fulfillments, OrderRoutes.Services orders,
+                           ExceptionRoutes.Services exceptions, FlowHealthService health) {
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, health,
+                null);
+    }
+
+    /** Every module but flow health and statements. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations,
                            InventoryRoutes.Services inventory, IntegrationComponents integrations,
                            FulfillmentService fulfillments, OrderRoutes.Services orders,
                            ExceptionRoutes.Services exceptions) {
-        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null);
+        this(clock, apiKeys, orderCancellations, inventory, integrations, fulfillments, orders, exceptions, null, null);
     }
 
     /** Dependencies with only the API keys (the other modules' routes answer 503 / "not wired"). */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys) {
-        this(clock, apiKeys, null, null, null, null, null, null, null);
+        this(clock, apiKeys, null, null, null, null, null, null, null, null);
     }
 
     /** Dependencies with order cancellation only. */
     public ApiDependencies(Clock clock, ApiKeyService apiKeys, OrderCancellationService orderCancellations) {
-        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null);
+        this(clock, apiKeys, orderCancellations, null, null, null, null, null, null, null);
     }
 
     /** @throws IllegalStateException when the integration services were not wired */

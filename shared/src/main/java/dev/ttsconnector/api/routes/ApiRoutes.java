@@ -39,6 +39,9 @@ public final class ApiRoutes {
                 // flow health per integration (console)
                 new HealthRoutes(deps.health(),
                         id -> deps.requireIntegrations().integrations().find(id).isPresent()),
+                // TikTok statements and their transactions
+                new StatementRoutes(deps.statements(),
+                        id -> deps.requireIntegrations().integrations().find(id).isPresent()),
                 // the operations console's static files (issue 9)
                 new ConsoleRoutes());
     }

@@ -74,6 +74,15 @@ public final class ControlHandler implements HttpHandler {
             case "POST orders/*/buyer_cancellation" -> control.requestBuyerCancellation(p[2], b.path("reason").asText(null));
             case "POST orders/*/returns" -> control.createReturn(p[2], b.path("return_type").asText(null), b.path("reason").asText(null));
             case "GET packages/*" -> control.parcel(p[2]);
+            case "GET shops/*/statements" -> control.statements(p[2]);
+            case "POST shops/*/statements" -> control.createStatement(p[2], b.path("statement_time").asLong(
+                    control.now().getEpochSecond()), b.path("orders").asInt(1), b.path("adjustments").asInt(0));
+            case "POST shops/*/adjustments" -> {
+                control.addAdjustment(p[2], req(b, "type"), new BigDecimal(req(b, "amount")));
+                yield ok();
+            }
+            case "GET statements/*" -> control.statement(p[2]);
+            case "POST statements/*/payment_status" -> control.setStatementPaymentStatus(p[2], req(b, "status"));
             case "GET products/*" -> control.product(p[2]);
             case "POST products/*/status" -> { control.setProductStatus(p[2], req(b, "status")); yield ok(); }
             case "GET skus/*/inventory" -> control.inventory(p[2]);

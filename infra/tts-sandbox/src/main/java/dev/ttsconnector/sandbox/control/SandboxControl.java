@@ -221,6 +221,57 @@ public final class SandboxControl {
         return state.locked(() -> Views.returnRequest(state, state.createReturn(orderId, returnType, reason)));
     }
 
+    // ------------------------------------------------------------ finance (spec §9)
+
+    /**
+     * Statements of a shop (oldest first), each as Get statements renders it plus {@code transactions} (v202501
+     * view). Generates what is due first (statements at 00:00 UTC for the previous day, payments).
+     */
+    public ArrayNode statements(String shopId) {
+        return state.locked(() -> {
+            state.runDueTransitions();
+            ArrayNode out = SandboxJson.array();
+            state.finance.statementsOf(state.shop(shopId).id).forEach(s -> out.add(statementView(s)));
+            return out;
+        });
+    }
+
+    public ObjectNode statement(String statementId) {
+        return state.locked(() -> {
+            state.runDueTransitions();
+            return statementView(state.finance.statement(statementId));
+        });
+    }
+
+    /**
+     * Creates a statement at {@code statementTime} (Unix seconds) with {@code orders} synthetic ORDER transactions and
+     * {@code adjustments} adjustment transactions (for tests needing many transaction pages).
+     */
+    public ObjectNode createStatement(String shopId, long statementTime, int orders, int adjustments) {
+        return state.locked(() -> statementView(state.finance.createStatement(shopId, statementTime, orders, adjustments)));
+    }
+
+    /** Queues an adjustment that settles in the shop's next daily statement (positive = deducted). */
+    public void addAdjustment(String shopId, String type, java.math.BigDecimal amount) {
+        state.locked(() -> state.finance.addAdjustment(shopId, type, amount));
+    }
+
+    /** PAID (assigns payment id and time now), FAILED or PROCESSING. */
+    public ObjectNode setStatementPaymentStatus(String statementId, String status) {
+        return state.locked(() -> statementView(state.finance.setPaymentStatus(statementId, status)));
+    }
+
+    private ObjectNode statementView(dev.ttsconnector.sandbox.model.Statement s) {
+        ObjectNode n = dev.ttsconnector.sandbox.api.FinanceEndpoints.statement(state.shop(s.shopId), s);
+        n.put("shop_id", s.shopId);
+        // The control view always shows every amount, whatever the region renders.
+        n.put("revenue_amount", s.revenue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        n.put("shipping_cost_amount", s.shippingCost().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        ArrayNode txns = n.putArray("transactions");
+        s.transactions.forEach(t -> txns.add(dev.ttsconnector.sandbox.api.FinanceEndpoints.transaction(t)));
+        return n;
+    }
+
     // ------------------------------------------------------------ time, counters, faults, webhooks
 
     public Instant now() {
