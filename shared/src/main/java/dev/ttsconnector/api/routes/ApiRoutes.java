@@ -45,7 +45,9 @@ public final class ApiRoutes {
                 new StatementRoutes(deps.statements(),
                         id -> deps.requireIntegrations().integrations().find(id).isPresent()),
                 // returns and refunds (TikTok -> app pull records, refunds app -> TikTok)
-                new ReturnsRoutes(deps.returns()));
+                new ReturnsRoutes(deps.returns()),
+                // the operations console's static files (issue 9)
+                new ConsoleRoutes());
     }
 
     /** A router with every module registered, authenticating with the API key service. */

@@ -11,6 +11,8 @@ import dev.ttsconnector.integration.Integration;
 import dev.ttsconnector.integration.IntegrationComponents;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.tiktok.TikTokApiException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
  * {@code GET /oauth/tiktok/callback?code=&state=}: where TikTok's consent page sends the seller back (spec §3.1; the
  * redirect URL is fixed in Partner Center). Public: the single-use, integration-bound {@code state} is what
  * authorizes the call. Answers an HTML page that states the result (connected, reconnected, pick a shop, or why
- * it failed) and links back to the console. The auth code is never echoed or logged.
+ * it failed) and links back to the console: to the integration's page when the callback resolved it. The auth code is never echoed or logged.
  */
 public final class OAuthCallbackRoutes implements RouteModule {
 
@@ -42,7 +44,7 @@ public final class OAuthCallbackRoutes implements RouteModule {
         try {
             ConnectResult result = components.get().integrations().completeAuthorization(
                     request.queryParam("code").orElse(null), request.queryParam("state").orElse(null));
-            return page(200, console, title(result), body(result));
+            return page(200, integrationPage(console, result.integration().id()), title(result), body(result));
         } catch (ApiException e) {
             return page(e.status(), console, "Authorization failed", "<p>" + esc(e.getMessage()) + "</p>");
         } catch (TikTokApiException e) {
@@ -51,6 +53,12 @@ public final class OAuthCallbackRoutes implements RouteModule {
                     + esc(String.valueOf(e.code())) + "). Start the connection again from the console; quote request id "
                     + esc(request.requestId()) + " if it keeps failing.</p>");
         }
+    }
+
+    /** The console's page of the integration (hash route), so the operator lands on its connected status. */
+    static String integrationPage(String console, String integrationId) {
+        String base = console.contains("#") ? console.substring(0, console.indexOf('#')) : console;
+        return base + "#/integrations/" + URLEncoder.encode(integrationId, StandardCharsets.UTF_8);
     }
 
     private static String title(ConnectResult result) {
