@@ -54,8 +54,12 @@ class DynamoDbFulfillmentStoreFunctionalTest {
         assertThatThrownBy(() -> store.insert(draft(integration, "77", "ful_a", T0)))
                 .isInstanceOf(AlreadyExistsException.class);
 
-        Fulfillment posted = store.replace(first.posted(List.of("pkg-1"), "p-ups", "UPS", T0.plusSeconds(30)));
-        assertThat(posted.version()).isEqualTo(2);
+        assertThat(first.shipCallAt()).isNull();
+        Fulfillment started = store.replace(first.shipCallStarted(T0.plusSeconds(20)));
+        assertThat(store.get(integration, "77", "ful_a").orElseThrow().shipCallAt()).isEqualTo(T0.plusSeconds(20));
+        Fulfillment posted = store.replace(started.posted(List.of("pkg-1"), "p-ups", "UPS", T0.plusSeconds(30)));
+        assertThat(posted.version()).isEqualTo(3);
+        assertThat(posted.mayHaveReachedTikTok()).isTrue();
         assertThat(store.get(integration, "77", "ful_a").orElseThrow().packageIds()).containsExactly("pkg-1");
         assertThatThrownBy(() -> store.replace(first.failed("X", "stale write", T0)))
                 .isInstanceOf(VersionConflictException.class);

@@ -42,6 +42,7 @@ import dev.ttsconnector.localaws.LocalAwsStack;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.InMemoryEventPublisher;
 import dev.ttsconnector.queue.SqsQueuePublisher;
+import dev.ttsconnector.sandbox.RequestLog;
 import dev.ttsconnector.sandbox.SandboxConfig;
 import dev.ttsconnector.sandbox.SandboxState;
 import dev.ttsconnector.sandbox.TikTokSandbox;
@@ -181,9 +182,17 @@ class FulfillmentEndToEndFunctionalTest {
             List<Message> messages = stack.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
                     .waitTimeSeconds(2).messageAttributeNames("All")).messages();
             assertThat(messages).hasSize(1);
+            long seqBeforePush = control.requests().stream().mapToLong(RequestLog.Entry::seq).max().orElse(0);
             SQSBatchResponse response = handler.handleRequest(event(messages, stack.queueArn("FulfillmentPushQueue")),
                     null);
             assertThat(response.getBatchItemFailures()).isEmpty();
+
+            // A first attempt decides from the ingested order: TikTok sees the ship call (plus the provider list,
+            // not cached yet), never an order read (performance guide: 1 call per package).
+            List<String> pushCalls = control.requests().stream().filter(r -> r.seq() > seqBeforePush)
+                    .map(r -> r.method() + " " + r.path())
+                    .filter(c -> c.contains("/order/") || c.contains("/fulfillment/")).toList();
+            assertThat(pushCalls).containsExactly("POST /fulfillment/202309/orders/" + tiktokOrderId + "/packages");
 
             // TikTok (the sandbox) holds the shipment with our tracking and the mapped provider.
             Fulfillment posted = fulfillments.get(integrationId, tiktokOrderId, fulfillmentId).orElseThrow();

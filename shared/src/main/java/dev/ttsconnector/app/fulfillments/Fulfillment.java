@@ -20,6 +20,10 @@ import java.util.Objects;
  * @param message                human-readable reason for {@code errorCode}
  * @param trackingStatus         the order's app status as TikTok last reported it after posting
  *                               ({@code fulfilled}, {@code inTransit}, {@code delivered}); null before
+ * @param shipCallAt             when the latest TikTok write (ship, mark shipped, update shipping info) for this
+ *                               fulfillment was started; written before the call, so a non-null value means a call
+ *                               may have reached TikTok and the next attempt must read TikTok back first
+ *                               (reliability R5); null while no write was ever attempted
  */
 public record Fulfillment(
         String id,
@@ -40,6 +44,7 @@ public record Fulfillment(
         String trackingStatus,
         Instant postedAt,
         int attempts,
+        Instant shipCallAt,
         Instant createdAt,
         Instant updatedAt,
         long version) {
@@ -58,6 +63,31 @@ public record Fulfillment(
         packageIds = packageIds == null ? List.of() : List.copyOf(packageIds);
     }
 
+    /** A fulfillment no TikTok write was attempted for ({@code shipCallAt} null). */
+    public Fulfillment(String id, String integrationId, String tiktokOrderId, String orderId,
+                       List<FulfillmentLine> lines, String carrier, String trackingNumber, Instant shippedAt,
+                       FulfillmentState state, String previousTrackingNumber, List<String> packageIds,
+                       String shippingProviderId, String shippingProviderName, String errorCode, String message,
+                       String trackingStatus, Instant postedAt, int attempts, Instant createdAt, Instant updatedAt,
+                       long version) {
+        this(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt, state,
+                previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName, errorCode, message,
+                trackingStatus, postedAt, attempts, null, createdAt, updatedAt, version);
+    }
+
+    /** Whether a TikTok write may already have reached TikTok, so TikTok must be read before writing again. */
+    @JsonIgnore
+    public boolean mayHaveReachedTikTok() {
+        return shipCallAt != null;
+    }
+
+    /** This record noting that a TikTok write is about to be made (store it before calling TikTok). */
+    public Fulfillment shipCallStarted(Instant now) {
+        return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
+                state, previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName, errorCode,
+                message, trackingStatus, postedAt, attempts, now, createdAt, now, version);
+    }
+
     /** Every TikTok line item this fulfillment ships, in line order. */
     @JsonIgnore
     public List<String> lineItemIds() {
@@ -74,26 +104,26 @@ public record Fulfillment(
     public Fulfillment posted(List<String> packages, String providerId, String providerName, Instant now) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 FulfillmentState.POSTED, null, packages, providerId, providerName, null, null, trackingStatus,
-                postedAt != null && isCorrection() ? postedAt : now, attempts + 1, createdAt, now, version);
+                postedAt != null && isCorrection() ? postedAt : now, attempts + 1, shipCallAt, createdAt, now, version);
     }
 
     public Fulfillment failed(String code, String reason, Instant now) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 FulfillmentState.FAILED, previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName,
-                code, reason, trackingStatus, postedAt, attempts + 1, createdAt, now, version);
+                code, reason, trackingStatus, postedAt, attempts + 1, shipCallAt, createdAt, now, version);
     }
 
     public Fulfillment skipped(String code, String reason, Instant now) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 FulfillmentState.SKIPPED, null, packageIds, shippingProviderId, shippingProviderName, code, reason,
-                trackingStatus, postedAt, attempts, createdAt, now, version);
+                trackingStatus, postedAt, attempts, shipCallAt, createdAt, now, version);
     }
 
     /** Still pending, with a note why it waits (e.g. the order is on hold). */
     public Fulfillment deferred(String code, String reason, Instant now) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 FulfillmentState.PENDING, previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName,
-                code, reason, trackingStatus, postedAt, attempts, createdAt, now, version);
+                code, reason, trackingStatus, postedAt, attempts, shipCallAt, createdAt, now, version);
     }
 
     /**
@@ -105,18 +135,18 @@ public record Fulfillment(
                 : previousTrackingNumber;
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, newCarrier, newTracking, shippedAt,
                 FulfillmentState.PENDING, previous, packageIds, shippingProviderId, shippingProviderName, null, null,
-                trackingStatus, postedAt, attempts, createdAt, now, version);
+                trackingStatus, postedAt, attempts, shipCallAt, createdAt, now, version);
     }
 
     public Fulfillment withTrackingStatus(String status, Instant now) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 state, previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName, errorCode,
-                message, status, postedAt, attempts, createdAt, now, version);
+                message, status, postedAt, attempts, shipCallAt, createdAt, now, version);
     }
 
     public Fulfillment withVersion(long newVersion) {
         return new Fulfillment(id, integrationId, tiktokOrderId, orderId, lines, carrier, trackingNumber, shippedAt,
                 state, previousTrackingNumber, packageIds, shippingProviderId, shippingProviderName, errorCode,
-                message, trackingStatus, postedAt, attempts, createdAt, updatedAt, newVersion);
+                message, trackingStatus, postedAt, attempts, shipCallAt, createdAt, updatedAt, newVersion);
     }
 }

@@ -6,6 +6,7 @@ import dev.ttsconnector.app.fulfillments.FulfillmentStore;
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderStatus;
 import dev.ttsconnector.app.orders.ChangeSource;
+import dev.ttsconnector.app.orders.LineItemShipping;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.orders.StatusChange;
@@ -45,10 +46,17 @@ import java.util.function.Function;
  *   <li>Platform-shipped orders (FBT) are {@code skipped}; orders still {@code ON_HOLD}/{@code UNPAID} in TikTok
  *       stay {@code pending} with code {@link Fulfillment#DEFERRED_ON_HOLD} and are pushed again by
  *       {@link FulfillmentOrderSync} once the order leaves that status.</li>
- *   <li>Read-back first (reliability R5): TikTok's order detail says which line items already carry tracking.
- *       Ours → nothing to do for them; another number → {@code failed} {@code TRACKING_CONFLICT} naming both.
- *       After a write whose outcome is unknown (timeout, transient error, or a refusal that may mean "already
- *       done") the state is read back again before deciding, so a retry never ships twice.</li>
+ *   <li>First attempt: decided from the app's stored order (status, fulfillment type, line items with their
+ *       package and tracking as ingested, see {@code OrderLine#shipping}); only the ship call reaches TikTok
+ *       (performance guide: 1 call per package). TikTok's order detail is read instead when the stored order
+ *       cannot decide (stored before line item shipping was kept, not awaiting shipment, a line item already
+ *       shipped or cancelled) and for tracking corrections.</li>
+ *   <li>Read-back before retry (reliability R5): before every TikTok write the record notes that a write may reach
+ *       TikTok ({@link Fulfillment#shipCallAt()}); any later attempt then reads TikTok's order first. TikTok's
+ *       detail says which line items already carry tracking: ours → nothing to do for them; another number →
+ *       {@code failed} {@code TRACKING_CONFLICT} naming both. After a write whose outcome is unknown (timeout,
+ *       transient error, or a refusal that may mean "already done" or "our view was stale") the order is read back
+ *       and decided again without writing, so a retry never ships twice.</li>
  *   <li>Shipping: in regions with "mark package as shipped" (spec §5: US, UK, ES, IE, IT, DE, FR, JP) a package is
  *       created for exactly this fulfillment's line items (partial shipments); elsewhere each existing package of
  *       the line items is shipped with {@code self_shipment}. A tracking correction uses "update package shipping
@@ -78,6 +86,8 @@ public final class FulfillmentPushService {
     public static final String INTEGRATION_NOT_CONNECTED = "INTEGRATION_NOT_CONNECTED";
 
     private static final int MAX_ORDER_WRITE_ATTEMPTS = 5;
+    /** TikTok order statuses in which a first attempt may ship from the stored order (spec §4). */
+    private static final Set<String> SHIPPABLE_STATUSES = Set.of("AWAITING_SHIPMENT", "PARTIALLY_SHIPPING");
 
     /** What one push did. */
     public enum Outcome { POSTED, FAILED, SKIPPED, DEFERRED, UNCHANGED }
@@ -125,7 +135,13 @@ public final class FulfillmentPushService {
             if (e.retryable()) {
                 throw new TransientException("TikTok call failed transiently while pushing fulfillment " + f.id(), e);
             }
-            return fail(f, String.valueOf(e.code()), "TikTok refused " + e.operation() + ": " + e.tiktokMessage());
+            // Read the record again: the attempt may have stored that a TikTok write was started (new version).
+            Fulfillment current = fulfillments.get(integrationId, f.tiktokOrderId(), f.id()).orElse(f);
+            if (current.state() != FulfillmentState.PENDING) {
+                return Outcome.UNCHANGED;
+            }
+            return fail(current, String.valueOf(e.code()), "TikTok refused " + e.operation() + ": "
+                    + e.tiktokMessage());
         }
     }
 
@@ -147,10 +163,70 @@ public final class FulfillmentPushService {
             return fail(f, INTEGRATION_NOT_CONNECTED, "integration " + f.integrationId()
                     + " is not connected to TikTok; reconnect it, then retry the fulfillment");
         }
-        Order tiktok = api.order(f.tiktokOrderId()).orElse(null);
-        if (tiktok == null) {
-            return fail(f, ORDER_NOT_FOUND, "TikTok does not return order " + f.tiktokOrderId());
+        try {
+            Map<String, Item> stored = storedItems(f, order, api.region());
+            if (stored != null) {
+                // First attempt, decided from the app's order as the ingest stored it: only the ship call goes to
+                // TikTok (performance guide: 1 call per package). A stale view makes TikTok refuse the call, and
+                // the refusal is handled below by reading the order back.
+                return ship(f, api, order.deliveryOptionId(), f.lineItemIds(), stored, now, null);
+            }
+            Order tiktok = api.order(f.tiktokOrderId()).orElse(null);
+            if (tiktok == null) {
+                return fail(f, ORDER_NOT_FOUND, "TikTok does not return order " + f.tiktokOrderId());
+            }
+            return decide(f, api, tiktok, now, null);
+        } catch (ShipCallFailed failed) {
+            // Outcome unknown (timeout after TikTok committed, a refusal because our view was stale, or because an
+            // earlier attempt went through): read the order back and decide again without writing (R5).
+            Order again = api.order(f.tiktokOrderId()).orElseThrow(() -> failed.outcome);
+            return decide(failed.fulfillment, api, again, clock.now(), failed.outcome);
         }
+    }
+
+    /**
+     * The line items of {@code f} as the app's stored order describes them, when that is enough to ship without
+     * reading TikTok; null when TikTok must be read first: a write may already have reached TikTok (R5), a
+     * tracking correction (the package's current tracking decides), an order stored before line item shipping was
+     * kept, an order not awaiting shipment (on hold, cancelled, …: TikTok confirms before we defer or refuse), or a
+     * line item that is already shipped, cancelled, not on the order or (outside the mark-shipped regions) not yet
+     * in a package.
+     */
+    private static Map<String, Item> storedItems(Fulfillment f, AppOrder order, String region) {
+        if (f.mayHaveReachedTikTok() || f.isCorrection()
+                || !SHIPPABLE_STATUSES.contains(String.valueOf(order.tiktokStatus()))
+                || OrderMapper.FULFILLMENT_BY_TIKTOK.equals(order.fulfillmentType())
+                || blankToNull(order.deliveryOptionId()) == null) {
+            return null;
+        }
+        Set<String> onOrder = new HashSet<>();
+        Map<String, LineItemShipping> shipping = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            if (line.shipping() == null) {
+                return null;
+            }
+            onOrder.addAll(line.tiktokLineItemIds());
+            line.shipping().forEach(s -> shipping.put(s.lineItemId(), s));
+        }
+        boolean markShipped = isMarkShippedRegion(region);
+        Map<String, Item> items = new LinkedHashMap<>();
+        for (String id : f.lineItemIds()) {
+            LineItemShipping state = shipping.get(id);
+            if (!onOrder.contains(id) || (state != null && (state.cancelled() || state.trackingNumber() != null))) {
+                return null;
+            }
+            String packageId = state == null ? null : state.packageId();
+            if (!markShipped && packageId == null) {
+                return null;
+            }
+            items.put(id, new Item(packageId, null, null, null));
+        }
+        return items.isEmpty() ? null : items;
+    }
+
+    /** Decides from TikTok's order: FBT, on hold, cancelled, line items, then {@link #ship}. */
+    private Outcome decide(Fulfillment f, ShopFulfillmentApi api, Order tiktok, Instant now,
+                           RuntimeException afterFailure) {
         if (OrderMapper.FULFILLMENT_BY_TIKTOK.equals(tiktok.fulfillmentType())) {
             return save(f.skipped(Fulfillment.PLATFORM_SHIPPED, "TikTok fulfils this order (FBT)", now),
                     Outcome.SKIPPED);
@@ -165,26 +241,36 @@ public final class FulfillmentPushService {
         if ("CANCELLED".equals(tiktok.status())) {
             return fail(f, ORDER_CANCELLED, "order " + f.tiktokOrderId() + " is cancelled in TikTok");
         }
-        Map<String, LineItem> items = new LinkedHashMap<>();
-        (tiktok.lineItems() == null ? List.<LineItem>of() : tiktok.lineItems()).forEach(li -> items.put(li.id(), li));
+        Map<String, LineItem> lineItems = new LinkedHashMap<>();
+        (tiktok.lineItems() == null ? List.<LineItem>of() : tiktok.lineItems())
+                .forEach(li -> lineItems.put(li.id(), li));
         List<String> wanted = f.lineItemIds();
         List<String> problems = new ArrayList<>();
+        Map<String, Item> items = new LinkedHashMap<>();
         for (String id : wanted) {
-            LineItem li = items.get(id);
+            LineItem li = lineItems.get(id);
             if (li == null) {
                 problems.add(id + " is not on the TikTok order");
             } else if ("CANCELLED".equals(li.displayStatus()) || "CANCELLED".equals(li.packageStatus())) {
                 problems.add(id + " is cancelled");
+            } else {
+                items.put(id, new Item(li.packageId(), li.trackingNumber(), li.shippingProviderId(),
+                        li.shippingProviderName()));
             }
         }
         if (!problems.isEmpty()) {
             return fail(f, LINE_ITEMS_NOT_SHIPPABLE, "line items cannot be shipped: " + String.join("; ", problems));
         }
-        return ship(f, api, tiktok, wanted, items, now);
+        return ship(f, api, tiktok.deliveryOptionId(), wanted, items, now, afterFailure);
     }
 
-    private Outcome ship(Fulfillment f, ShopFulfillmentApi api, Order tiktok, List<String> wanted,
-                         Map<String, LineItem> items, Instant now) {
+    /**
+     * @param afterFailure null, or the failure of a write whose outcome was unknown: {@code items} were then read
+     *                     back from TikTok, and whatever still needs a write ends with that failure instead (a
+     *                     refusal fails the fulfillment, a transient error is redelivered)
+     */
+    private Outcome ship(Fulfillment f, ShopFulfillmentApi api, String deliveryOptionId, List<String> wanted,
+                         Map<String, Item> items, Instant now, RuntimeException afterFailure) {
         List<String> unshipped = new ArrayList<>();
         List<String> withPrevious = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
@@ -211,11 +297,23 @@ public final class FulfillmentPushService {
                     + TRACKING_UPDATE_WINDOW.toHours() + " hours after shipping; this fulfillment was posted at "
                     + f.postedAt() + " with tracking " + f.previousTrackingNumber());
         }
+        boolean writes = !unshipped.isEmpty() || !withPrevious.isEmpty();
+        if (writes && afterFailure != null) {
+            // TikTok does not hold our tracking after the failed write: its answer stands.
+            RuntimeException outcome = refusalOrRetry(afterFailure);
+            if (outcome instanceof PushRefused refused) {
+                if (refused.invalidateProviders && deliveryOptionId != null) {
+                    providers.invalidate(f.integrationId(), deliveryOptionId);
+                }
+                return fail(f, refused.code, refused.getMessage());
+            }
+            throw outcome;
+        }
         ShippingProvider provider = null;
-        if (!unshipped.isEmpty() || !withPrevious.isEmpty()) {
-            String option = tiktok.deliveryOptionId();
+        if (writes) {
+            String option = deliveryOptionId;
             if (option == null || option.isBlank()) {
-                return fail(f, NO_DELIVERY_OPTION, "TikTok order " + tiktok.id()
+                return fail(f, NO_DELIVERY_OPTION, "TikTok order " + f.tiktokOrderId()
                         + " has no delivery_option_id, so its allowed shipping providers cannot be read");
             }
             ConnectorConfig config = configs.apply(f.integrationId());
@@ -227,6 +325,9 @@ public final class FulfillmentPushService {
                 return fail(f, CARRIER_NOT_SUPPORTED, match.failure());
             }
             provider = match.provider();
+            // R5: record before calling that a write may reach TikTok, so any later attempt reads TikTok back
+            // first and never ships twice.
+            f = save(f.shipCallStarted(now));
         }
         SelfShipment shipment = provider == null ? null : new SelfShipment(f.trackingNumber(), provider.id());
         Set<String> packageIds = new LinkedHashSet<>();
@@ -247,8 +348,8 @@ public final class FulfillmentPushService {
                 }
             }
         } catch (PushRefused refused) {
-            if (refused.invalidateProviders && tiktok.deliveryOptionId() != null) {
-                providers.invalidate(f.integrationId(), tiktok.deliveryOptionId());
+            if (refused.invalidateProviders && deliveryOptionId != null) {
+                providers.invalidate(f.integrationId(), deliveryOptionId);
             }
             return fail(f, refused.code, refused.getMessage());
         }
@@ -257,9 +358,9 @@ public final class FulfillmentPushService {
         if (provider == null) {
             // Everything was shipped with our tracking already (a redelivery after TikTok committed): read which
             // provider TikTok holds so the record shows it.
-            LineItem first = items.get(wanted.get(0));
-            providerId = first.shippingProviderId();
-            providerName = first.shippingProviderName();
+            Item first = items.get(wanted.get(0));
+            providerId = first.providerId();
+            providerName = first.providerName();
         }
         Fulfillment posted;
         try {
@@ -280,36 +381,12 @@ public final class FulfillmentPushService {
                 packageIds.add(result.packageId());
             }
         } catch (RuntimeException unknownOutcome) {
-            // Outcome unknown (timeout after commit, or a refusal because the first attempt went through): read
-            // the order back before deciding (R5).
-            Order again = api.order(f.tiktokOrderId()).orElseThrow(() -> unknownOutcome);
-            Map<String, LineItem> now = new LinkedHashMap<>();
-            again.lineItems().forEach(li -> now.put(li.id(), li));
-            List<String> stillOpen = new ArrayList<>();
-            List<String> other = new ArrayList<>();
-            for (String id : unshipped) {
-                LineItem li = now.get(id);
-                String tracking = li == null ? null : blankToNull(li.trackingNumber());
-                if (tracking == null) {
-                    stillOpen.add(id);
-                } else if (!tracking.equals(f.trackingNumber())) {
-                    other.add(id + " (" + tracking + ")");
-                } else if (blankToNull(li.packageId()) != null) {
-                    packageIds.add(li.packageId());
-                }
-            }
-            if (!other.isEmpty()) {
-                throw new PushRefused(TRACKING_CONFLICT, "TikTok holds other tracking for line items "
-                        + String.join(", ", other) + "; this fulfillment's tracking is " + f.trackingNumber(), false);
-            }
-            if (!stillOpen.isEmpty()) {
-                throw refusalOrRetry(unknownOutcome);
-            }
+            throw new ShipCallFailed(f, unknownOutcome);
         }
     }
 
     private void shipPackages(Fulfillment f, ShopFulfillmentApi api, List<String> unshipped,
-                              Map<String, LineItem> items, SelfShipment shipment, Set<String> packageIds) {
+                              Map<String, Item> items, SelfShipment shipment, Set<String> packageIds) {
         Map<String, List<String>> byPackage = new LinkedHashMap<>();
         List<String> noPackage = new ArrayList<>();
         for (String id : unshipped) {
@@ -348,7 +425,7 @@ public final class FulfillmentPushService {
     }
 
     private void correct(Fulfillment f, ShopFulfillmentApi api, List<String> withPrevious,
-                         Map<String, LineItem> items, SelfShipment shipment, Set<String> packageIds) {
+                         Map<String, Item> items, SelfShipment shipment, Set<String> packageIds) {
         Set<String> packages = new LinkedHashSet<>();
         withPrevious.forEach(id -> packages.add(items.get(id).packageId()));
         for (String packageId : packages) {
@@ -377,6 +454,22 @@ public final class FulfillmentPushService {
                     "TikTok refused " + api.operation() + ": " + api.tiktokMessage(), true);
         }
         return e;
+    }
+
+    /** A line item as the push sees it: from TikTok's order, or from the app's stored order on a first attempt. */
+    private record Item(String packageId, String trackingNumber, String providerId, String providerName) {
+    }
+
+    /** A TikTok write failed with an unknown outcome; {@code fulfillment} is the record as stored before it. */
+    private static final class ShipCallFailed extends RuntimeException {
+        final transient Fulfillment fulfillment;
+        final RuntimeException outcome;
+
+        ShipCallFailed(Fulfillment fulfillment, RuntimeException outcome) {
+            super(outcome.getMessage(), outcome, false, false);
+            this.fulfillment = fulfillment;
+            this.outcome = outcome;
+        }
     }
 
     /** A refusal recorded as {@code failed} on the fulfillment. */
@@ -433,9 +526,13 @@ public final class FulfillmentPushService {
     }
 
     private Outcome save(Fulfillment next, Outcome outcome) {
+        save(next);
+        return outcome;
+    }
+
+    private Fulfillment save(Fulfillment next) {
         try {
-            fulfillments.replace(next);
-            return outcome;
+            return fulfillments.replace(next);
         } catch (VersionConflictException raced) {
             throw new TransientException("fulfillment " + next.id() + " changed while it was pushed; retrying", raced);
         }

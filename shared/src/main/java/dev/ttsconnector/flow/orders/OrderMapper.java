@@ -4,6 +4,7 @@ import dev.ttsconnector.app.orders.Address;
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderId;
 import dev.ttsconnector.app.orders.AppOrderStatus;
+import dev.ttsconnector.app.orders.LineItemShipping;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderTotals;
 import dev.ttsconnector.common.Money;
@@ -78,19 +79,19 @@ public final class OrderMapper {
                     String key = "B:" + item.skuId() + ":" + component.skuId();
                     bySku.computeIfAbsent(key, k -> new LineAccumulator(component.sellerSku(), component.skuId(),
                             component.productId(), item.productName(), null, null, item.skuId()))
-                            .add(item.id(), perBundle);
+                            .add(item, perBundle);
                 }
             } else {
                 String key = "S:" + item.skuId();
                 bySku.computeIfAbsent(key, k -> new LineAccumulator(item.sellerSku(), item.skuId(), item.productId(),
-                        item.productName(), item.salePrice(), item.originalPrice(), null)).add(item.id(), 1);
+                        item.productName(), item.salePrice(), item.originalPrice(), null)).add(item, 1);
             }
         }
         List<OrderLine> lines = new ArrayList<>();
         for (LineAccumulator a : bySku.values()) {
             boolean known = a.sku != null && !a.sku.isBlank() && inCatalog.test(a.sku);
             lines.add(new OrderLine(a.sku, a.skuId, a.productId, a.productName, a.quantity, a.unitPrice,
-                    a.originalPrice, a.lineItemIds, a.bundleSkuId, known));
+                    a.originalPrice, a.lineItemIds, a.bundleSkuId, known, a.shipping));
         }
         return lines;
     }
@@ -135,6 +136,7 @@ public final class OrderMapper {
         final Money originalPrice;
         final String bundleSkuId;
         final List<String> lineItemIds = new ArrayList<>();
+        final List<LineItemShipping> shipping = new ArrayList<>();
         int quantity;
 
         LineAccumulator(String sku, String skuId, String productId, String productName, Money unitPrice,
@@ -148,11 +150,31 @@ public final class OrderMapper {
             this.bundleSkuId = bundleSkuId;
         }
 
-        void add(String lineItemId, int units) {
+        void add(LineItem item, int units) {
+            String lineItemId = item.id();
             if (lineItemId != null && !lineItemIds.contains(lineItemId)) {
                 lineItemIds.add(lineItemId);
+                LineItemShipping state = shipping(item);
+                if (state != null) {
+                    shipping.add(state);
+                }
             }
             quantity += units;
+        }
+
+        /** Only line items with a package, tracking or cancellation get an entry (keeps the record compact). */
+        private static LineItemShipping shipping(LineItem item) {
+            String packageId = blankToNull(item.packageId());
+            String tracking = blankToNull(item.trackingNumber());
+            boolean cancelled = "CANCELLED".equals(item.displayStatus()) || "CANCELLED".equals(item.packageStatus());
+            if (packageId == null && tracking == null && !cancelled) {
+                return null;
+            }
+            return new LineItemShipping(item.id(), packageId, tracking, cancelled);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s;
         }
     }
 }

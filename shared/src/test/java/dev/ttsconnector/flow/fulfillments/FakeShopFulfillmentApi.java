@@ -19,12 +19,14 @@ import java.util.function.BooleanSupplier;
 /**
  * A small TikTok for one shop, enough for the fulfillment push: orders with line items, packages, delivery option
  * providers, mark-as-shipped, ship package and update shipping info, with TikTok's refusals (already shipped,
- * provider not allowed) and an injectable "time out after committing" fault on writes. Thread-safe.
+ * provider not allowed, order not shippable: on hold, FBT, …) and an injectable "time out after committing" fault on
+ * writes. Every call is logged by operation name in {@link #calls} (what the performance bar counts). Thread-safe.
  */
 final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
 
     static final int ALREADY_SHIPPED = 21011001;
     static final int PROVIDER_NOT_ALLOWED = 21011006;
+    static final int ORDER_NOT_SHIPPABLE = 21011010;
 
     final class FakeOrder {
         final String id;
@@ -74,6 +76,9 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
     private int nextPackage = 1;
     private BooleanSupplier timeoutAfterCommit = () -> false;
     private BooleanSupplier failBeforeCommit = () -> false;
+    private BooleanSupplier failOrderRead = () -> false;
+    /** Every TikTok call in order, by operation name (e.g. {@code orders.get}, {@code markPackageAsShipped}). */
+    final List<String> calls = new ArrayList<>();
     int providerCalls;
     int writeTimeouts;
 
@@ -117,6 +122,19 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
         this.failBeforeCommit = when;
     }
 
+    /** Makes the order detail read fail transiently while {@code when} says so. */
+    synchronized void failOrderRead(BooleanSupplier when) {
+        this.failOrderRead = when;
+    }
+
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    synchronized void clearCalls() {
+        calls.clear();
+    }
+
     @Override
     public String region() {
         return region;
@@ -124,6 +142,11 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
 
     @Override
     public synchronized Optional<Order> order(String orderId) {
+        calls.add("orders.get");
+        if (failOrderRead.getAsBoolean()) {
+            throw new TikTokTransientException("orders.get", 503, 36009003, "Internal error. Please try again", "r",
+                    null);
+        }
         FakeOrder o = orders.get(orderId);
         if (o == null) {
             return Optional.empty();
@@ -150,6 +173,7 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
 
     @Override
     public synchronized PackageDetail packageDetail(String packageId) {
+        calls.add("packageDetail");
         FakePackage p = packages.get(packageId);
         if (p == null) {
             throw new TikTokPermanentException("fulfillment.packageDetail", 200, 21011002, "package not found", "r");
@@ -162,6 +186,7 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
     @Override
     public synchronized List<ShippingProvider> shippingProviders(String deliveryOptionId) {
         providerCalls++;
+        calls.add("shippingProviders");
         return providers.getOrDefault(deliveryOptionId, List.of());
     }
 
@@ -170,6 +195,15 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
                                                               SelfShipment shipment) {
         beforeWrite("fulfillment.markPackageAsShipped");
         FakeOrder o = orders.get(orderId);
+        // Like TikTok: FBT orders and orders not awaiting shipment (on hold, cancelled, …) cannot be shipped.
+        if ("FULFILLMENT_BY_TIKTOK".equals(o.fulfillmentType)) {
+            throw new TikTokPermanentException("fulfillment.markPackageAsShipped", 200, ORDER_NOT_SHIPPABLE,
+                    "order " + orderId + " is fulfilled by TikTok", "r");
+        }
+        if (!"AWAITING_SHIPMENT".equals(o.status) && !"PARTIALLY_SHIPPING".equals(o.status)) {
+            throw new TikTokPermanentException("fulfillment.markPackageAsShipped", 200, ORDER_NOT_SHIPPABLE,
+                    "order " + orderId + " is " + o.status, "r");
+        }
         checkProvider(o, shipment);
         for (String li : lineItemIds) {
             FakeLine line = o.lines.get(li);
@@ -241,6 +275,7 @@ final class FakeShopFulfillmentApi implements ShopFulfillmentApi {
     }
 
     private void beforeWrite(String operation) {
+        calls.add(operation.substring(operation.indexOf('.') + 1));
         if (failBeforeCommit.getAsBoolean()) {
             throw new TikTokTransientException(operation, 503, 36009003, "Internal error. Please try again", "r",
                     null);

@@ -47,13 +47,16 @@ final class FulfillmentFixture {
         sync = new FulfillmentOrderSync(fulfillments, queue, clock);
     }
 
-    /** A TikTok order with {@code units} line items of SKU-1.. and its app record (one line per SKU). */
+    /**
+     * A TikTok order with {@code units} line items of SKU-1.. and its app record (one line per SKU) as the ingest
+     * stores it: line item shipping known (nothing packed or shipped yet), so a first push needs no order read.
+     */
     AppOrder order(String tiktokOrderId, int units) {
         tiktok.addOrder(tiktokOrderId, units);
         List<OrderLine> lines = new ArrayList<>();
         for (int i = 1; i <= units; i++) {
             lines.add(new OrderLine("SKU-" + i, "sku-id-" + i, "prod-1", "Product", 1, null, null,
-                    List.of(tiktokOrderId + "-li" + i), null, true));
+                    List.of(tiktokOrderId + "-li" + i), null, true, List.of()));
         }
         return appOrder(tiktokOrderId, lines, AppOrderStatus.NEW, false);
     }

@@ -8,6 +8,7 @@ import dev.ttsconnector.app.fulfillments.FulfillmentRequestException;
 import dev.ttsconnector.app.fulfillments.FulfillmentState;
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderStatus;
+import dev.ttsconnector.app.orders.LineItemShipping;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.queue.TransientException;
 import dev.ttsconnector.settings.CarrierMapping;
@@ -357,5 +358,159 @@ class FulfillmentPushServiceTest {
                 fx.clock.now()));
         assertThat(fx.sync.onOrderChanged(delivered).trackingUpdated()).isEqualTo(1);
         assertThat(fx.get(f).trackingStatus()).isEqualTo("delivered");
+    }
+
+    @Test
+    void push_firstAttempt_costsExactlyOneTikTokCall_theShipCall() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("900", 1);
+        fx.order("901", 2);
+        fx.ship("900", null, "UPS", "1Z900");
+        fx.drain();
+        fx.tiktok.clearCalls();
+
+        // Providers of the delivery option are cached now: the next package costs exactly the ship call.
+        Fulfillment f = fx.ship("901", null, "UPS", "1Z901");
+        fx.drain();
+
+        assertThat(fx.tiktok.calls()).containsExactly("markPackageAsShipped");
+        Fulfillment posted = fx.get(f);
+        assertThat(posted.state()).isEqualTo(FulfillmentState.POSTED);
+        assertThat(posted.shipCallAt()).isNotNull();
+        assertThat(fx.appOrder("901").status()).isEqualTo(AppOrderStatus.FULFILLED);
+    }
+
+    @Test
+    void push_partialShipmentsFromStoredOrder_costOneCallPerPackage() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("902", 2);
+        fx.ship("902", List.of(line("SKU-1", 1)), "UPS", "1Z9021");
+        fx.drain();
+        fx.tiktok.clearCalls();
+
+        fx.ship("902", List.of(line("SKU-2", 1)), "UPS", "1Z9022");
+        fx.drain();
+
+        assertThat(fx.tiktok.calls()).containsExactly("markPackageAsShipped");
+        assertThat(fx.tiktok.packages()).hasSize(2);
+    }
+
+    @Test
+    void push_whenOrderWasStoredBeforeLineItemShippingWasKept_readsTheOrderFromTikTokFirst() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.tiktok.addOrder("903", 1);
+        fx.appOrder("903", List.of(new OrderLine("SKU-1", "sku-id-1", "prod-1", "Product", 1, null, null,
+                List.of("903-li1"), null, true)), AppOrderStatus.NEW, false);
+        fx.ship("903", null, "UPS", "1Z903");
+        fx.drain();
+        fx.tiktok.clearCalls();
+        fx.tiktok.addOrder("904", 1);
+        fx.appOrder("904", List.of(new OrderLine("SKU-1", "sku-id-1", "prod-1", "Product", 1, null, null,
+                List.of("904-li1"), null, true)), AppOrderStatus.NEW, false);
+
+        Fulfillment f = fx.ship("904", null, "UPS", "1Z904");
+        fx.drain();
+
+        assertThat(fx.tiktok.calls()).containsExactly("orders.get", "markPackageAsShipped");
+        assertThat(fx.get(f).state()).isEqualTo(FulfillmentState.POSTED);
+    }
+
+    @Test
+    void push_whenStoredLineItemAlreadyCarriesTracking_readsTheOrderFromTikTokBeforeDeciding() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.tiktok.addOrder("905", 1);
+        fx.tiktok.markPackageAsShipped("905", List.of("905-li1"),
+                new dev.ttsconnector.tiktok.fulfillment.SelfShipment("1Z905", "p-ups"));
+        fx.appOrder("905", List.of(new OrderLine("SKU-1", "sku-id-1", "prod-1", "Product", 1, null, null,
+                List.of("905-li1"), null, true, List.of(new LineItemShipping("905-li1", "pkg-1", "1Z905", false)))),
+                AppOrderStatus.NEW, false);
+        fx.tiktok.clearCalls();
+
+        Fulfillment f = fx.ship("905", null, "UPS", "1Z905");
+        fx.drain();
+
+        // TikTok already holds this tracking (e.g. shipped in TikTok's seller center): recorded, nothing shipped.
+        assertThat(fx.tiktok.calls()).containsExactly("orders.get");
+        assertThat(fx.get(f).state()).isEqualTo(FulfillmentState.POSTED);
+        assertThat(fx.tiktok.packages()).singleElement().satisfies(p -> assertThat(p.shipCount).isEqualTo(1));
+    }
+
+    @Test
+    void push_retryAfterUncertainOutcome_readsTheOrderBackBeforeAnyWrite_andShipsOnce() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("910", 1);
+        AtomicInteger writes = new AtomicInteger();
+        fx.tiktok.timeoutAfterCommit(() -> writes.incrementAndGet() == 1);
+        AtomicInteger reads = new AtomicInteger();
+        // The in-process read-back fails too, as if the Lambda died right after the timed-out call.
+        fx.tiktok.failOrderRead(() -> reads.incrementAndGet() == 1);
+
+        Fulfillment f = fx.ship("910", null, "UPS", "1Z910");
+        FulfillmentPushMessage message = new FulfillmentPushMessage("910", f.id());
+        assertThatThrownBy(() -> fx.push.push(FulfillmentFixture.INTEGRATION, message))
+                .isInstanceOf(TransientException.class);
+        Fulfillment uncertain = fx.get(f);
+        assertThat(uncertain.state()).isEqualTo(FulfillmentState.PENDING);
+        assertThat(uncertain.mayHaveReachedTikTok()).isTrue();
+        fx.tiktok.clearCalls();
+
+        assertThat(fx.push.push(FulfillmentFixture.INTEGRATION, message))
+                .isEqualTo(FulfillmentPushService.Outcome.POSTED);
+
+        assertThat(fx.tiktok.calls()).containsExactly("orders.get");
+        assertThat(fx.get(f).state()).isEqualTo(FulfillmentState.POSTED);
+        assertThat(fx.get(f).packageIds()).containsExactly(fx.tiktok.packages().get(0).id);
+        assertThat(fx.tiktok.packages()).singleElement().satisfies(p -> assertThat(p.shipCount).isEqualTo(1));
+    }
+
+    @Test
+    void push_retryAfterUncertainOutcomeThatDidNotCommit_readsBackThenShips() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("911", 1);
+        AtomicInteger writes = new AtomicInteger();
+        fx.tiktok.failBeforeCommit(() -> writes.incrementAndGet() == 1);
+
+        Fulfillment f = fx.ship("911", null, "UPS", "1Z911");
+        FulfillmentPushMessage message = new FulfillmentPushMessage("911", f.id());
+        assertThatThrownBy(() -> fx.push.push(FulfillmentFixture.INTEGRATION, message))
+                .isInstanceOf(TransientException.class);
+        fx.tiktok.clearCalls();
+
+        fx.push.push(FulfillmentFixture.INTEGRATION, message);
+
+        assertThat(fx.tiktok.calls()).containsExactly("orders.get", "markPackageAsShipped");
+        assertThat(fx.get(f).state()).isEqualTo(FulfillmentState.POSTED);
+    }
+
+    @Test
+    void push_whenStoredOrderIsStale_tikTokRefusesShip_readsBackAndDefersOnHold() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("912", 1);
+        fx.ship("912", null, "UPS", "1Z912");
+        // TikTok put the order on hold after the app stored it (the webhook is not ingested yet).
+        fx.tiktok.fakeOrder("912").status = "ON_HOLD";
+        fx.tiktok.clearCalls();
+
+        fx.drain();
+
+        Fulfillment deferred = fx.fulfillments.listForOrder(FulfillmentFixture.INTEGRATION, "912").get(0);
+        assertThat(fx.tiktok.calls()).containsExactly("shippingProviders", "markPackageAsShipped", "orders.get");
+        assertThat(deferred.state()).isEqualTo(FulfillmentState.PENDING);
+        assertThat(deferred.errorCode()).isEqualTo(Fulfillment.DEFERRED_ON_HOLD);
+        assertThat(fx.tiktok.packages()).isEmpty();
+    }
+
+    @Test
+    void push_whenStoredOrderIsStale_andTikTokCancelledIt_failsAsCancelled() {
+        FulfillmentFixture fx = new FulfillmentFixture("US");
+        fx.order("913", 1);
+        Fulfillment f = fx.ship("913", null, "UPS", "1Z913");
+        fx.tiktok.fakeOrder("913").status = "CANCELLED";
+
+        fx.drain();
+
+        assertThat(fx.get(f).state()).isEqualTo(FulfillmentState.FAILED);
+        assertThat(fx.get(f).errorCode()).isEqualTo(FulfillmentPushService.ORDER_CANCELLED);
+        assertThat(fx.tiktok.packages()).isEmpty();
     }
 }

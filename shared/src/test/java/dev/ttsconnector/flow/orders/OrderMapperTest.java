@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderStatus;
+import dev.ttsconnector.app.orders.LineItemShipping;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.common.Money;
 import dev.ttsconnector.tiktok.orders.CombinedListingSku;
@@ -61,6 +62,22 @@ class OrderMapperTest {
             assertThat(l.quantity()).isEqualTo(1);
             assertThat(l.bundleSkuId()).isNull();
         });
+    }
+
+    @Test
+    void map_keepsPackageTrackingAndCancellationPerLineItem_onlyForLineItemsThatHaveThem() {
+        AppOrder mapped = mapper.map("int1", order("104").line("s1", "SKU-A", "5.00", 1)
+                .lastLineShipping("pkg-1", "PROCESSING", "1Z104")
+                .line("s1", "SKU-A", "5.00", 1).lastLineShipping("pkg-2", "TO_FULFILL", null)
+                .line("s1", "SKU-A", "5.00", 1).lastLineShipping(null, "CANCELLED", null)
+                .line("s1", "SKU-A", "5.00", 1)
+                .line("s2", "SKU-B", "2.50", 1).build(), NOW);
+
+        assertThat(mapped.lines().get(0).shipping()).containsExactly(
+                new LineItemShipping("104-L1", "pkg-1", "1Z104", false),
+                new LineItemShipping("104-L2", "pkg-2", null, false),
+                new LineItemShipping("104-L3", null, null, true));
+        assertThat(mapped.lines().get(1).shipping()).isEmpty();
     }
 
     @Test

@@ -70,6 +70,17 @@ final class TikTokOrderBuilder {
         return this;
     }
 
+    /** The last line item gets TikTok's package, package status and tracking (null leaves a field empty). */
+    TikTokOrderBuilder lastLineShipping(String packageId, String packageStatus, String trackingNumber) {
+        LineItem l = lines.remove(lines.size() - 1);
+        lines.add(new LineItem(l.id(), l.skuId(), l.sellerSku(), l.productId(), l.productName(), l.skuName(),
+                l.skuImage(), l.originalPrice(), l.salePrice(), l.sellerDiscount(), l.platformDiscount(),
+                l.displayStatus(), packageId, packageStatus, trackingNumber, trackingNumber == null ? null : "p-ups",
+                trackingNumber == null ? null : "UPS", l.rtsTime(), l.cancelReason(), l.cancelUser(), l.isGift(),
+                l.isDangerousGood(), l.combinedListingSkus()));
+        return this;
+    }
+
     TikTokOrderBuilder noId() {
         this.id = null;
         return this;

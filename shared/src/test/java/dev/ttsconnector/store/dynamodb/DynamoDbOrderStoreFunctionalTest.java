@@ -3,13 +3,16 @@ package dev.ttsconnector.store.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderStatus;
 import dev.ttsconnector.app.orders.ChangeSource;
+import dev.ttsconnector.app.orders.LineItemShipping;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderQuery;
 import dev.ttsconnector.app.orders.OrderTotals;
 import dev.ttsconnector.app.orders.StatusChange;
+import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.Money;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
@@ -17,11 +20,14 @@ import dev.ttsconnector.localaws.LocalAwsExtension;
 import dev.ttsconnector.localaws.LocalAwsStack;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@link DynamoDbOrderStore} against dynalite with the table built from template.yaml: conditional insert/replace
@@ -34,9 +40,11 @@ class DynamoDbOrderStoreFunctionalTest {
 
     private DynamoDbOrderStore store;
     private String integrationId;
+    private LocalAwsStack stack;
 
     @BeforeEach
     void setUp(LocalAwsStack stack) {
+        this.stack = stack;
         store = new DynamoDbOrderStore(stack.dynamoDb(), stack.tableName("ConnectorTable"));
         integrationId = "it-" + UUID.randomUUID();
     }
@@ -44,7 +52,7 @@ class DynamoDbOrderStoreFunctionalTest {
     private AppOrder order(String tiktokOrderId, AppOrderStatus status, Instant updatedAt) {
         Money price = Money.of("12.50", "USD");
         OrderLine line = new OrderLine("SKU-1", "tts-sku-1", "tts-prod-1", "Mug", 2, price, price,
-                List.of("li-1", "li-2"), null, true);
+                List.of("li-1", "li-2"), null, true, List.of(new LineItemShipping("li-1", "pkg-1", "1Z1", false)));
         OrderTotals totals = new OrderTotals(Money.of("25.00", "USD"), Money.of("0", "USD"), Money.of("0", "USD"),
                 Money.of("0", "USD"), Money.of("2.00", "USD"), Money.of("27.00", "USD"));
         return new AppOrder("ord-" + tiktokOrderId, integrationId, tiktokOrderId, status, "AWAITING_SHIPMENT",
@@ -63,6 +71,28 @@ class DynamoDbOrderStoreFunctionalTest {
         assertThat(store.get(integrationId, "576461413038785752")).contains(order.withVersion(1));
         assertThat(store.get(integrationId, "no-such-order")).isEmpty();
         assertThat(store.get("other-" + integrationId, "576461413038785752")).isEmpty();
+    }
+
+    @Test
+    void get_ofAnItemStoredBeforeLineItemShippingWasKept_readsItWithShippingUnknown() throws Exception {
+        store.insert(order("1010", AppOrderStatus.NEW, T0)).orElseThrow();
+        String table = stack.tableName("ConnectorTable");
+        Map<String, AttributeValue> key = Map.of("PK", AttributeValue.fromS("INT#" + integrationId + "#ORDER#1010"),
+                "SK", AttributeValue.fromS("ORDER"));
+        Map<String, AttributeValue> item = new HashMap<>(stack.dynamoDb().getItem(b -> b.tableName(table).key(key))
+                .item());
+        assertThat(item).as("the order item under its documented key").isNotEmpty();
+        ObjectNode doc = (ObjectNode) Json.app().readTree(item.get("doc").s());
+        doc.withArray("lines").forEach(line -> ((ObjectNode) line).remove("shipping"));
+        item.put("doc", AttributeValue.fromS(Json.app().writeValueAsString(doc)));
+        stack.dynamoDb().putItem(b -> b.tableName(table).item(item));
+
+        AppOrder old = store.get(integrationId, "1010").orElseThrow();
+
+        assertThat(old.lines()).singleElement().satisfies(l -> {
+            assertThat(l.shipping()).isNull();
+            assertThat(l.tiktokLineItemIds()).containsExactly("li-1", "li-2");
+        });
     }
 
     @Test
