@@ -1,5 +1,6 @@
 package dev.ttsconnector.flow.returns;
 
+import dev.ttsconnector.flow.orders.OrderUnits;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record CreateRefundRequest(String type, List<Line> lines, Amount refundTo
     }
 
     /** One SKU of the order and the number of its units to refund. */
-    public record Line(String sku, Integer quantity) {
+    public record Line(String sku, Integer quantity) implements OrderUnits.SkuQuantity {
     }
 
     /** An amount with its ISO currency code. */

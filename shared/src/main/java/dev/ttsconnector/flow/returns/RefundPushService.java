@@ -10,6 +10,7 @@ import dev.ttsconnector.app.returns.ReturnLine;
 import dev.ttsconnector.app.returns.ReturnStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.Money;
+import dev.ttsconnector.flow.orders.OrderUnits;
 import dev.ttsconnector.flow.orders.cancel.CancelOrderRequest;
 import dev.ttsconnector.flow.orders.cancel.CancellationResult;
 import dev.ttsconnector.flow.orders.cancel.OrderCancellationService;
@@ -34,7 +35,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,8 +111,9 @@ public final class RefundPushService {
                 .orElseThrow(() -> ApiException.notFound("order", AppOrderId.of(integrationId, tiktokOrderId)));
         ConnectorSettings.Refunds refundSettings = settings.require(integrationId).settings().refunds();
         String status = order.tiktokStatus() == null ? "" : order.tiktokStatus().toUpperCase(Locale.ROOT);
-        Map<String, List<String>> lineIdsBySku = lineIdsBySku(order);
-        Map<String, Integer> wanted = validateLines(request.lines(), order, lineIdsBySku);
+        Map<String, List<String>> lineIdsBySku = OrderUnits.lineIdsBySku(order);
+        Map<String, Integer> wanted = OrderUnits.validate(request.lines(), order, lineIdsBySku,
+                "components of virtual bundles are refunded with their whole order");
 
         if (AWAITING_SHIPMENT.equals(status)) {
             // Not shipped: TikTok has no refund without a cancellation here (spec §6 request_type CANCEL).
@@ -237,52 +238,6 @@ public final class RefundPushService {
                     + " orders; allowed: " + String.join(", ", codes));
         }
         return explicit;
-    }
-
-    /** TikTok line item ids per app SKU (one TikTok line item is one unit, spec §4); bundle components excluded. */
-    private static Map<String, List<String>> lineIdsBySku(AppOrder order) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (OrderLine line : order.lines()) {
-            if (line.sku() != null && line.bundleSkuId() == null) {
-                List<String> ids = out.computeIfAbsent(line.sku(), k -> new ArrayList<>());
-                line.tiktokLineItemIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Integer> validateLines(List<CreateRefundRequest.Line> lines, AppOrder order,
-                                                      Map<String, List<String>> lineIdsBySku) {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            CreateRefundRequest.Line line = lines.get(i);
-            String field = "lines[" + i + "]";
-            if (line == null) {
-                throw ApiException.validation(field, field + " must be an object with sku and quantity");
-            }
-            if (line.sku() == null || line.sku().isBlank()) {
-                throw ApiException.validation(field + ".sku", field + ".sku is required");
-            }
-            if (line.quantity() == null || line.quantity() < 1) {
-                throw ApiException.validation(field + ".quantity", field + ".quantity must be at least 1, was "
-                        + line.quantity());
-            }
-            if (wanted.containsKey(line.sku())) {
-                throw ApiException.validation(field + ".sku", "SKU '" + line.sku() + "' is listed twice; list each"
-                        + " SKU once with its quantity");
-            }
-            List<String> ids = lineIdsBySku.get(line.sku());
-            if (ids == null) {
-                throw ApiException.unprocessable(field + ".sku", "SKU '" + line.sku() + "' is not a line of order "
-                        + order.id() + " (components of virtual bundles are refunded with their whole order)");
-            }
-            if (line.quantity() > ids.size()) {
-                throw ApiException.unprocessable(field + ".quantity", "quantity " + line.quantity() + " of SKU '"
-                        + line.sku() + "' exceeds the " + ids.size() + " unit(s) of that SKU in order " + order.id());
-            }
-            wanted.put(line.sku(), line.quantity());
-        }
-        return wanted;
     }
 
     /** TikTok line items in the order's refunds that still stand (not rejected or cancelled). */

@@ -1,5 +1,6 @@
 package dev.ttsconnector.flow.orders.cancel;
 
+import dev.ttsconnector.flow.orders.OrderUnits;
 import java.util.List;
 
 /**
@@ -28,6 +29,6 @@ public record CancelOrderRequest(List<Line> lines, String reason) {
     }
 
     /** One SKU of the order and the total number of its units to cancel. */
-    public record Line(String sku, Integer quantity) {
+    public record Line(String sku, Integer quantity) implements OrderUnits.SkuQuantity {
     }
 }

@@ -5,11 +5,11 @@ import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.AppOrderId;
 import dev.ttsconnector.app.orders.AppOrderStatus;
 import dev.ttsconnector.app.orders.ChangeSource;
-import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.orders.StatusChange;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.VersionConflictException;
+import dev.ttsconnector.flow.orders.OrderUnits;
 import dev.ttsconnector.integration.ConnectedShop;
 import dev.ttsconnector.integration.IntegrationNotConnectedException;
 import dev.ttsconnector.integration.ShopAccess;
@@ -127,8 +127,9 @@ public final class OrderCancellationService {
                     "settings.orders.cancelInTikTokWhenCanceled");
         }
         String explicitReason = validateReason(request.reason());
-        Map<String, List<String>> lineIdsBySku = lineIdsBySku(found);
-        Map<String, Integer> wanted = validateLines(request.lines(), found, lineIdsBySku);
+        Map<String, List<String>> lineIdsBySku = OrderUnits.lineIdsBySku(found);
+        Map<String, Integer> wanted = OrderUnits.validate(request.lines(), found, lineIdsBySku,
+                "bundle components cannot be cancelled by line, cancel the whole order instead");
 
         List<CancellationRecord> existing = cancellations.list(integrationId, tiktokOrderId);
         Optional<CancellationRecord> pending = existing.stream()
@@ -180,56 +181,6 @@ public final class OrderCancellationService {
                     + " allowed: " + String.join(", ", allowed));
         }
         return reason;
-    }
-
-    /** TikTok line item ids per app SKU, for lines that are not bundle components (one unit = one line item). */
-    private static Map<String, List<String>> lineIdsBySku(AppOrder order) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (OrderLine line : order.lines()) {
-            if (line.sku() != null && line.bundleSkuId() == null) {
-                List<String> ids = out.computeIfAbsent(line.sku(), k -> new ArrayList<>());
-                line.tiktokLineItemIds().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Integer> validateLines(List<CancelOrderRequest.Line> lines, AppOrder order,
-                                                      Map<String, List<String>> lineIdsBySku) {
-        Map<String, Integer> wanted = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            CancelOrderRequest.Line line = lines.get(i);
-            String field = "lines[" + i + "]";
-            if (line == null) {
-                throw ApiException.validation(field, field + " must be an object with sku and quantity");
-            }
-            if (line.sku() == null || line.sku().isBlank()) {
-                throw ApiException.validation(field + ".sku", field + ".sku is required");
-            }
-            if (line.quantity() == null || line.quantity() < 1) {
-                throw ApiException.validation(field + ".quantity", field + ".quantity must be at least 1, was "
-                        + line.quantity());
-            }
-            if (wanted.containsKey(line.sku())) {
-                throw ApiException.validation(field + ".sku", "SKU '" + line.sku() + "' is listed twice; list each SKU once"
-                        + " with its total quantity to cancel");
-            }
-            List<String> ids = lineIdsBySku.get(line.sku());
-            if (ids == null) {
-                boolean bundleComponent = order.lines().stream()
-                        .anyMatch(l -> line.sku().equals(l.sku()) && l.bundleSkuId() != null);
-                throw ApiException.unprocessable(field + ".sku", bundleComponent
-                        ? "SKU '" + line.sku() + "' is a component of a virtual bundle in order " + order.id()
-                        + "; bundle components cannot be cancelled by line, cancel the whole order instead"
-                        : "SKU '" + line.sku() + "' is not a line of order " + order.id());
-            }
-            if (line.quantity() > ids.size()) {
-                throw ApiException.unprocessable(field + ".quantity", "quantity " + line.quantity() + " of SKU '"
-                        + line.sku() + "' exceeds the " + ids.size() + " unit(s) of that SKU in order " + order.id());
-            }
-            wanted.put(line.sku(), line.quantity());
-        }
-        return wanted;
     }
 
     /** Either an existing cancellation that already covers the request, or the line ids to cancel now. */
