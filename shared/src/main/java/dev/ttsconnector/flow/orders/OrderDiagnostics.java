@@ -4,6 +4,7 @@ import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.integration.ConnectedShop;
 import dev.ttsconnector.integration.ShopAccess;
+import dev.ttsconnector.tiktok.TikTokApiException;
 import dev.ttsconnector.tiktok.orders.Order;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class OrderDiagnostics {
                             String explanation) {
     }
 
+    /** TikTok: "The order or package does not belong to the current seller." */
+    static final int NOT_THIS_SELLERS_ORDER = 21008111;
+
     private final ShopAccess shops;
     private final OrderSource source;
     private final OrderSettingsSource settings;
@@ -48,12 +52,22 @@ public final class OrderDiagnostics {
     /** @throws dev.ttsconnector.integration.IntegrationNotConnectedException when the shop cannot be asked */
     public Diagnosis diagnose(String integrationId, String tiktokOrderId) {
         ConnectedShop shop = shops.connected(integrationId);
-        List<Order> found = source.get(shop, List.of(tiktokOrderId));
+        List<Order> found;
+        try {
+            found = source.get(shop, List.of(tiktokOrderId));
+        } catch (TikTokApiException e) {
+            if (e.code() == null || e.code() != NOT_THIS_SELLERS_ORDER) {
+                throw e;
+            }
+            // Spec "Business codes": 21008111 = the order exists but belongs to another seller.
+            found = List.of();
+        }
         Optional<AppOrder> stored = orders.get(integrationId, tiktokOrderId);
         if (found.isEmpty()) {
             return new Diagnosis(integrationId, tiktokOrderId, false, null, null, null, stored.isPresent(),
                     stored.map(AppOrder::id).orElse(null), stored.map(o -> o.status().value()).orElse(null), null,
-                    null, null, "TikTok does not know order " + tiktokOrderId + " in this shop.");
+                    null, null, "TikTok does not know order " + tiktokOrderId + " in this shop (check the order "
+                    + "id and that it belongs to this integration's shop).");
         }
         Order order = found.get(0);
         if (stored.isPresent()) {

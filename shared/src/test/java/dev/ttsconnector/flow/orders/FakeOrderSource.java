@@ -26,6 +26,7 @@ final class FakeOrderSource implements OrderSource {
     private final AtomicInteger detailCalls = new AtomicInteger();
     private Random faults;
     private double failureRate;
+    private final java.util.Set<String> otherSellers = new java.util.HashSet<>();
 
     synchronized void put(String integrationId, Order order) {
         orders.computeIfAbsent(integrationId, k -> new HashMap<>()).put(order.id(), order);
@@ -35,6 +36,11 @@ final class FakeOrderSource implements OrderSource {
     synchronized void failRandomly(double rate, long seed) {
         this.failureRate = rate;
         this.faults = new Random(seed);
+    }
+
+    /** A detail call for {@code orderId} is refused as TikTok does for another seller's order (21008111). */
+    synchronized void belongsToAnotherSeller(String orderId) {
+        otherSellers.add(orderId);
     }
 
     int searchCalls() {
@@ -64,6 +70,10 @@ final class FakeOrderSource implements OrderSource {
         Objects.requireNonNull(orderIds);
         detailCalls.addAndGet((orderIds.size() + 49) / 50);
         maybeFail("detail");
+        if (orderIds.stream().anyMatch(otherSellers::contains)) {
+            throw new dev.ttsconnector.tiktok.TikTokPermanentException("orders.get", 200, 21008111,
+                    "The order or package does not belong to the current seller.", "req-fake");
+        }
         Map<String, Order> shopOrders = orders.getOrDefault(shop.integration().id(), Map.of());
         return orderIds.stream().map(shopOrders::get).filter(Objects::nonNull).toList();
     }

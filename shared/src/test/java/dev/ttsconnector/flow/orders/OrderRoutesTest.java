@@ -174,4 +174,15 @@ class OrderRoutesTest {
         assertThat(get("/v1/integrations/int_b/diagnostics/orders/900", Map.of(), scopedKey("int_a")).status())
                 .isEqualTo(404);
     }
+
+    @Test
+    void diagnostics_orderOfAnotherSeller_isReportedAsNotInThisShop_notAsAServerError() throws Exception {
+        h.tiktok.belongsToAnotherSeller("777");
+
+        ApiResponse r = get("/v1/integrations/int_a/diagnostics/orders/777", Map.of(), ADMIN);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).get("foundInTikTok").asBoolean()).isFalse();
+        assertThat(json(r).get("explanation").asText()).contains("does not know order 777 in this shop");
+    }
 }
