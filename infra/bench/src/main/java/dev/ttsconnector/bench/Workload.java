@@ -1,0 +1,39 @@
+package dev.ttsconnector.bench;
+
+/**
+ * The benchmark's workload (performance guide "The benchmark"): shops, orders (each walked through its lifecycle so
+ * that it raises about six webhooks), the share of duplicate deliveries and of orders the connector fulfils, the
+ * catalog, and Zipf-skewed stock changes. Everything random is drawn from {@code seed}.
+ *
+ * @param warmupFraction share of orders and stock changes run first and discarded (JIT, caches, connections)
+ */
+public record Workload(String name, long seed, int shops, int orders, double duplicateRate, double fulfilledRate,
+                       int products, int skusPerProduct, int stockChanges, double zipfExponent, int stockBatch,
+                       double warmupFraction) {
+
+    /** The guide's sizes: 2 shops, 20 000 orders, 5 % duplicates, 30 % fulfilled, 2 000 × 3 SKUs, 30 000 changes. */
+    public static Workload full() {
+        return new Workload("full", 20261127L, 2, 20_000, 0.05, 0.30, 2_000, 3, 30_000, 1.1, 250, 0.02);
+    }
+
+    /** CI's smoke run: the same shape, small enough to finish both modes in under a minute. */
+    public static Workload quick() {
+        return new Workload("quick", 20261127L, 2, 60, 0.05, 0.30, 40, 3, 120, 1.1, 40, 0.1);
+    }
+
+    /** The same workload with orders and stock changes scaled by {@code fraction} (catalog and shops unchanged). */
+    public Workload sample(double fraction) {
+        return new Workload(name + "-sample" + Math.round(fraction * 100) + "pct", seed, shops,
+                Math.max(shops, (int) Math.round(orders * fraction)), duplicateRate, fulfilledRate, products,
+                skusPerProduct, Math.max(1, (int) Math.round(stockChanges * fraction)), zipfExponent, stockBatch,
+                warmupFraction);
+    }
+
+    public int warmupOrders() {
+        return Math.max(shops, (int) Math.round(orders * warmupFraction));
+    }
+
+    public int warmupStockChanges() {
+        return Math.max(1, (int) Math.round(stockChanges * warmupFraction));
+    }
+}
