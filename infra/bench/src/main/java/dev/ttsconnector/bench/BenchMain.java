@@ -25,7 +25,7 @@ public final class BenchMain {
             } else if (a.equals("--quick")) {
                 workload = Workload.quick();
             } else if (a.startsWith("--scale=")) {
-                workload = Workload.full().sample(Double.parseDouble(a.substring(a.indexOf('=') + 1)));
+                workload = Workload.full().scaled(Double.parseDouble(a.substring(a.indexOf('=') + 1)));
             } else if (a.startsWith("--naive-sample=")) {
                 naiveSample = Double.parseDouble(a.substring(a.indexOf('=') + 1));
             } else if (a.startsWith("--init-runs=")) {

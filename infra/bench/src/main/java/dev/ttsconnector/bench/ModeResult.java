@@ -14,11 +14,15 @@ record ModeResult(EfficiencyMode mode, Workload workload, ModeRun.OrderPhaseResu
                   Map<String, Long> orderAws, Map<String, Long> stockAws,
                   Map<String, Double> orderLambdaMillis, Map<String, Double> stockLambdaMillis,
                   Map<String, Long> orderInvocations, Map<String, Long> stockInvocations,
+                  Map<String, Long> orderTikTokByFunction, Map<String, Long> stockTikTokByFunction,
                   LatencyRecorder latency, LatencyRecorder webhookToPersisted, Map<String, Integer> memoryMb,
                   Map<String, Object> details) {
 
-    static final String ORDER_ENDPOINTS = "/order/";
-    static final String[] FULFILLMENT_ENDPOINTS = {"/fulfillment/", "/logistics/"};
+    /** The functions of order ingest (webhook and poll paths): their TikTok calls are the ingest calls. */
+    static final java.util.Set<String> INGEST_FUNCTIONS = java.util.Set.of("WebhookFunction", "WebhookConsumerFunction",
+            "OrderFetchFunction", "OrderPullSchedulerFunction", "OrderPullWorkerFunction");
+    /** Fulfilment: the API call that records it and the push to TikTok. */
+    static final java.util.Set<String> FULFILLMENT_FUNCTIONS = java.util.Set.of("ApiFunction", "FulfillmentPushFunction");
     static final String INVENTORY_UPDATE = "/inventory/update";
 
     double orderVersions() {
@@ -61,8 +65,8 @@ record ModeResult(EfficiencyMode mode, Workload workload, ModeRun.OrderPhaseResu
         double stockSeconds = stockNanos / 1e9;
         m.put("orders_ingested_per_s", orders.orderVersionsWritten() / orderSeconds);
         m.put("inventory_sku_updates_per_s", stock.changesAccepted() / stockSeconds);
-        long ingestCalls = orderCalls.calls(ORDER_ENDPOINTS);
-        long fulfilmentCalls = orderCalls.calls(FULFILLMENT_ENDPOINTS);
+        long ingestCalls = TikTokCallCounter.calls(orderTikTokByFunction, INGEST_FUNCTIONS, null);
+        long fulfilmentCalls = TikTokCallCounter.calls(orderTikTokByFunction, FULFILLMENT_FUNCTIONS, null);
         m.put("tiktok_calls_per_order", orderCalls.total() / orderVersions());
         m.put("tiktok_calls_per_order.ingest", ingestCalls / orderVersions());
         m.put("tiktok_calls_per_order.fulfillment", fulfilmentCalls / (double) Math.max(1, orders.fulfilled()));
@@ -118,6 +122,8 @@ record ModeResult(EfficiencyMode mode, Workload workload, ModeRun.OrderPhaseResu
         c.put("changed_product_windows", stock.changedProductWindows());
         c.put("stock_phase_seconds", stockNanos / 1e9);
         c.put("tiktok_calls_order_phase", orderCalls.byEndpoint());
+        c.put("tiktok_calls_order_phase_by_function", orderTikTokByFunction);
+        c.put("tiktok_calls_stock_phase_by_function", stockTikTokByFunction);
         c.put("tiktok_calls_stock_phase", stockCalls.byEndpoint());
         c.put("aws_requests_order_phase", orderAws);
         c.put("aws_requests_stock_phase", stockAws);

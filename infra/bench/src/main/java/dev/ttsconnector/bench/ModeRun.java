@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.local.HttpRouteTable;
-import dev.ttsconnector.local.InProcessInvoker;
 import dev.ttsconnector.local.LambdaEvents;
 import dev.ttsconnector.localaws.LocalAwsStack;
 import dev.ttsconnector.localaws.RepositoryLayout;
@@ -52,6 +51,10 @@ final class ModeRun implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_KEY = "bench_admin_key_0123456789abcdef0123456789";
     static final String LOCATION = "BENCH-WH";
+    /** Concurrent pollers (= concurrent executions) per SQS mapping in the measured phases, the same in both modes. */
+    static final int POLLERS = 2;
+    /** Setup (first catalog push of every SKU) is not measured: more pollers shorten it. */
+    static final int SETUP_POLLERS = 4;
     /** Functions whose SQS mappings the workload drives (all the template's SQS mappings). */
 
     private final Workload workload;
@@ -78,6 +81,7 @@ final class ModeRun implements AutoCloseable {
     private MeasuredInvoker invoker;
     private SwitchingInvoker switching;
     private BenchGateway gateway;
+    private TikTokCallCounter tiktokCalls;
     private Map<String, String> environment;
     private volatile boolean tapping;
     private final long created = System.nanoTime();
@@ -129,6 +133,7 @@ final class ModeRun implements AutoCloseable {
             stockPhase(workload.warmupStockChanges(), skus, zipf, random, "warm-up");
             resetCounters();
             JsonNode callsBefore = control.counters().deepCopy();
+            Map<String, Long> byFunctionBefore = tiktokCalls.snapshot();
             Map<String, Long> awsBefore = AwsRequestCounter.snapshot();
 
             // Measured: orders (ingest + fulfilment).
@@ -136,6 +141,7 @@ final class ModeRun implements AutoCloseable {
             OrderPhaseResult orders = orderPhase(workload.orders(), random, "measured");
             long ordersNanos = System.nanoTime() - ordersStart;
             JsonNode callsAfterOrders = control.counters().deepCopy();
+            Map<String, Long> byFunctionAfterOrders = tiktokCalls.snapshot();
             Map<String, Long> awsAfterOrders = AwsRequestCounter.snapshot();
             Map<String, Double> orderLambdaMillis = lambdaMillis();
             Map<String, Long> orderInvocations = invocations();
@@ -145,6 +151,7 @@ final class ModeRun implements AutoCloseable {
             StockPhaseResult stock = stockPhase(workload.stockChanges(), skus, zipf, random, "measured");
             long stockNanos = System.nanoTime() - stockStart;
             JsonNode callsAfterStock = control.counters().deepCopy();
+            Map<String, Long> byFunctionAfterStock = tiktokCalls.snapshot();
             Map<String, Long> awsAfterStock = AwsRequestCounter.snapshot();
             Map<String, Double> allLambdaMillis = lambdaMillis();
             Map<String, Long> allInvocations = invocations();
@@ -157,6 +164,7 @@ final class ModeRun implements AutoCloseable {
                     diff(awsBefore, awsAfterOrders), diff(awsAfterOrders, awsAfterStock),
                     orderLambdaMillis, subtract(allLambdaMillis, orderLambdaMillis),
                     orderInvocations, subtractLong(allInvocations, orderInvocations),
+                    diff(byFunctionBefore, byFunctionAfterOrders), diff(byFunctionAfterOrders, byFunctionAfterStock),
                     latency, webhookToPersisted, memorySizes(), details);
         } finally {
             EfficiencyMode.installProcessWide(previous);
@@ -185,6 +193,12 @@ final class ModeRun implements AutoCloseable {
                 .webhookThreads(4).build());
         resources.add(sandbox);
         control = sandbox.control();
+        try {
+            tiktokCalls = new TikTokCallCounter(sandbox.apiBaseUrl());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the TikTok call counter", e);
+        }
+        resources.add(tiktokCalls);
         Map<String, String> overrides = new LinkedHashMap<>(stack.sdkEnvironment());
         overrides.put("TTS_API_BASE_URL", sandbox.apiBaseUrl());
         overrides.put("TTS_AUTH_BASE_URL", sandbox.authBaseUrl());
@@ -208,16 +222,11 @@ final class ModeRun implements AutoCloseable {
         ProcessEnv.putAll(environment);
         AwsRequestCounter.onOrderWrite(this::orderWritten);
         switching.use(newHandlers());
-        startDrivers(false);
+        startDrivers(false, SETUP_POLLERS);
     }
 
-    private InProcessInvoker newHandlers() {
-        InProcessInvoker handlers = new InProcessInvoker(template.functions(), 4);
-        Map<String, String> errors = handlers.initialize();
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("handlers failed to initialise: " + errors);
-        }
-        return handlers;
+    private BenchInvoker newHandlers() {
+        return new BenchInvoker(template.functions(), SETUP_POLLERS, environment, tiktokCalls);
     }
 
     /** After setup: the mode's handlers and event source mappings replace the lean setup ones. */
@@ -226,10 +235,10 @@ final class ModeRun implements AutoCloseable {
         drivers.forEach(QueueDriver::close);
         drivers.clear();
         switching.use(newHandlers());
-        startDrivers(mode.oneInvocationPerMessage());
+        startDrivers(mode.oneInvocationPerMessage(), POLLERS);
     }
 
-    private void startDrivers(boolean oneMessagePerInvocation) {
+    private void startDrivers(boolean oneMessagePerInvocation, int pollers) {
         for (SamTemplate.FunctionDefinition f : template.functions()) {
             for (SamTemplate.FunctionEvent e : f.events()) {
                 if (e instanceof SamTemplate.SqsEvent sqs && sqs.queueLogicalId().isPresent()) {
@@ -237,7 +246,7 @@ final class ModeRun implements AutoCloseable {
                     int batch = oneMessagePerInvocation ? 1 : sqs.batchSize();
                     Duration window = oneMessagePerInvocation ? Duration.ZERO : Duration.ofSeconds(sqs.maximumBatchingWindowSeconds());
                     drivers.add(new QueueDriver(f.logicalId(), queue, stack.queueUrl(queue), stack.queueArn(queue), LocalAwsStack.REGION,
-                            batch, window, sqs.functionResponseTypes().contains("ReportBatchItemFailures"), stack.sqs(), invoker, 2).start());
+                            batch, window, sqs.functionResponseTypes().contains("ReportBatchItemFailures"), stack.sqs(), invoker, pollers).start());
                 }
             }
         }
@@ -620,15 +629,17 @@ final class ModeRun implements AutoCloseable {
 
     private boolean queuesEmpty() {
         for (SamTemplate.Queue q : stack.template().queues()) {
+            if (q.logicalId().endsWith("DeadLetterQueue")) {
+                continue; // dead letters stay; their count is reported from the functions' failures
+            }
             Map<QueueAttributeName, String> a = stack.sqs().getQueueAttributes(b -> b.queueUrl(stack.queueUrl(q.logicalId()))
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
                             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
-            boolean dlq = q.logicalId().endsWith("DeadLetterQueue");
             long visible = Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"));
             long hidden = Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
             long delayed = Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0"));
-            if (!dlq && visible + hidden + delayed > 0) {
+            if (visible + hidden + delayed > 0) {
                 return false;
             }
         }

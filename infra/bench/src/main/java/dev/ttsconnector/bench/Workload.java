@@ -29,6 +29,15 @@ public record Workload(String name, long seed, int shops, int orders, double dup
                 warmupFraction);
     }
 
+    /** The guide's shape at {@code fraction} of its size, catalog included (for machines that cannot run it whole). */
+    public Workload scaled(double fraction) {
+        Workload w = sample(fraction);
+        int products = Math.max(shops * 5, (int) Math.round(this.products * fraction));
+        return new Workload(name + "-scale" + fraction, seed, shops, w.orders(), duplicateRate, fulfilledRate, products,
+                skusPerProduct, w.stockChanges(), zipfExponent, Math.min(stockBatch, Math.max(10, products * skusPerProduct / 4)),
+                warmupFraction);
+    }
+
     public int warmupOrders() {
         return Math.max(shops, (int) Math.round(orders * warmupFraction));
     }
