@@ -39,6 +39,7 @@ public final class BenchMain {
             }
         }
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        System.setProperty("bench.command", ("infra/bench/run " + String.join(" ", args)).strip());
         boolean full = workload.name().startsWith("full");
         Benchmark.Options options = new Benchmark.Options(workload,
                 naiveSample > 0 ? naiveSample : full ? DEFAULT_FULL_NAIVE_SAMPLE : 1.0,

@@ -90,7 +90,8 @@ public final class BenchReport {
                 + " failed conditional writes computed from the written items (see AwsRequestCounter).");
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        doc.put("command", "infra/bench/run " + (leanWorkload.name().equals("full") ? "--full" : "--quick"));
+        doc.put("command", System.getProperty("bench.command", "infra/bench/run " + (leanWorkload.name().startsWith("full")
+                ? "--full" : "--quick")));
         doc.put("machine", machine());
         doc.put("seconds", seconds);
         doc.put("workload", Map.of("lean", leanWorkload, "naive", naiveWorkload));

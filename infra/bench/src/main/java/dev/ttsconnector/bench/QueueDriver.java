@@ -220,7 +220,15 @@ final class QueueDriver implements AutoCloseable {
 
     @Override
     public void close() {
+        // Let a running invocation finish (as Lambda does when a mapping is disabled); interrupt only a stuck one.
         running.set(false);
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
