@@ -120,6 +120,7 @@ record ModeResult(EfficiencyMode mode, Workload workload, ModeRun.OrderPhaseResu
         c.put("stock_changes_accepted", stock.changesAccepted());
         c.put("stock_requests", stock.requests());
         c.put("changed_product_windows", stock.changedProductWindows());
+        c.put("skus_differing_on_tiktok_after_stock_phase", stock.mismatches());
         c.put("stock_phase_seconds", stockNanos / 1e9);
         c.put("tiktok_calls_order_phase", orderCalls.byEndpoint());
         c.put("tiktok_calls_order_phase_by_function", orderTikTokByFunction);

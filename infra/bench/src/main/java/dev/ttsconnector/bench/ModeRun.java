@@ -2,8 +2,6 @@ package dev.ttsconnector.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.local.HttpRouteTable;
 import dev.ttsconnector.local.LambdaEvents;
@@ -55,8 +53,6 @@ final class ModeRun implements AutoCloseable {
     static final int POLLERS = 2;
     /** Setup (first catalog push of every SKU) is not measured: more pollers shorten it. */
     static final int SETUP_POLLERS = 4;
-    /** Functions whose SQS mappings the workload drives (all the template's SQS mappings). */
-
     private final Workload workload;
     private final EfficiencyMode mode;
     private final PrintStream out;
@@ -74,6 +70,7 @@ final class ModeRun implements AutoCloseable {
     private final Map<String, String> integrationByShop = new LinkedHashMap<>();
     private final Map<String, List<String>> skusByShop = new LinkedHashMap<>();
     private final Map<String, String> productOfSku = new LinkedHashMap<>();
+    private final Map<String, String> tiktokSkuOf = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private LocalAwsStack stack;
     private TikTokSandbox sandbox;
@@ -298,6 +295,7 @@ final class ModeRun implements AutoCloseable {
                 JsonNode product = control.createProduct(shop, "Bench product " + s + "-" + p, "Home", specs);
                 for (JsonNode sku : product.get("skus")) {
                     skus.add(sku.get("id").asText());
+                    tiktokSkuOf.put(sku.path("seller_sku").asText(), sku.get("id").asText());
                 }
                 for (String sellerSku : sellerSkus) {
                     productOfSku.put(sellerSku, product.get("id").asText());
@@ -489,8 +487,20 @@ final class ModeRun implements AutoCloseable {
             productWindows += products.size();
         }
         awaitIdle(label + " stock");
-        log(label + " stock: " + sent + " changes in " + requests + " requests");
-        return new StockPhaseResult(sent, accepted, requests, productWindows, 0);
+        // Convergence: TikTok's quantity of every SKU changed in this phase equals the app's last level.
+        int mismatches = 0;
+        for (Map.Entry<String, Integer> e : level.entrySet()) {
+            JsonNode warehouses = control.inventory(tiktokSkuOf.get(e.getKey())).path("warehouse_inventory");
+            int total = 0;
+            for (JsonNode w : warehouses) {
+                total += w.path("available_quantity").asInt();
+            }
+            if (total != e.getValue()) {
+                mismatches++;
+            }
+        }
+        log(label + " stock: " + sent + " changes in " + requests + " requests; " + mismatches + " SKUs differ on TikTok");
+        return new StockPhaseResult(sent, accepted, requests, productWindows, mismatches);
     }
 
     /**
