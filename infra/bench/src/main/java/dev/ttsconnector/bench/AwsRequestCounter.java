@@ -33,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
 
 /**
@@ -105,6 +106,8 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
     public static final String WRU_FAILED_CONDITION = "ddb/wru_failed_condition";
     public static final String SQS_MESSAGES_SENT = "sqs/messages_sent";
     public static final String EVENTS_PUBLISHED = "events/entries";
+    /** The event source mappings' receives that returned no message (idle polling; not per unit of work). */
+    public static final String IDLE_POLLS = "idle_poll/Sqs/ReceiveMessage";
 
     private static void add(String key, long n) {
         if (n != 0) {
@@ -149,6 +152,12 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         Category category = attributes.getAttribute(CATEGORY_OF_REQUEST);
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (category == Category.EVENT_SOURCE && context.response() instanceof ReceiveMessageResponse rm && rm.messages().isEmpty()) {
+            // An empty poll: its number follows wall time (pollers x seconds idle), not the work, so it is kept apart
+            // from the per-order and per-SKU request counts (reported under idle_poll/).
+            add(IDLE_POLLS, 1);
+            return;
+        }
         add(category.name().toLowerCase() + "/" + service + "/" + operation, 1);
         if (category == Category.HARNESS) {
             return;

@@ -111,6 +111,7 @@ public final class BenchReport {
         outcomes.forEach((mode, o) -> {
             Map<String, Object> c = new LinkedHashMap<>(o.result().counts());
             c.put("mode_seconds", o.seconds());
+            c.put("phase_ms", o.phaseMillis());
             Map<String, Object> probes = new LinkedHashMap<>();
             o.probes().forEach((fn, p) -> probes.put(fn, Map.of("jvm_init_ms_runs", p.initMillisRuns(), "peak_heap_mb", p.peakHeapMb())));
             c.put("jvm_probes", probes);
@@ -168,6 +169,9 @@ public final class BenchReport {
             out.println(String.format(Locale.ROOT, "%-58s %14s %14s %12s", name, fmt(lean.get(name)), fmt(naive.get(name)),
                     fmt(ratio(lean.get(name), naive.get(name)))));
         }
+        out.println("wall time per phase (ms; x_* are parts of the phases above them):");
+        Map<?, ?> counts = (Map<?, ?>) document.get("counts");
+        counts.forEach((mode, c) -> out.println("  " + mode + ": " + ((Map<?, ?>) c).get("phase_ms")));
         out.println("checks (lean mode):");
         checks.forEach((k, v) -> out.println("  " + (v ? "PASS " : "FAIL ") + k));
         out.println("notes:");

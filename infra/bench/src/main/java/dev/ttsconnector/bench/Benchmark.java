@@ -55,8 +55,10 @@ public final class Benchmark {
                 // jvm_init_ms does not depend on the mode (same jar, same constructors): measured with several fresh
                 // JVMs in the lean mode only; each mode replays its own events for peak_heap_mb.
                 int runs = mode == EfficiencyMode.LEAN ? options.initRuns() : 1;
+                long probesStart = System.nanoTime();
                 Map<String, JvmProbes.Probe> probes = new JvmProbes(jar).measure(handlers, samples, memory,
                         run.environment(), mode.label(), runs, root.resolve("infra/bench/target/probes"));
+                run.phases().add("jvm_probes", (System.nanoTime() - probesStart) / 1_000_000);
                 if (mode == EfficiencyMode.NAIVE && outcomes.containsKey(EfficiencyMode.LEAN)) {
                     Map<String, JvmProbes.Probe> leanProbes = outcomes.get(EfficiencyMode.LEAN).probes();
                     Map<String, JvmProbes.Probe> merged = new LinkedHashMap<>();
@@ -66,7 +68,8 @@ public final class Benchmark {
                     });
                     probes = merged;
                 }
-                outcomes.put(mode, new ModeOutcome(result, probes, (System.nanoTime() - t0) / 1e9));
+                out.println("[bench] " + mode.label() + " phases (ms): " + run.phases().summary());
+                outcomes.put(mode, new ModeOutcome(result, probes, (System.nanoTime() - t0) / 1e9, run.phases().millis()));
             }
         }
         BenchReport report = BenchReport.build(options, leanWorkload, naiveWorkload, outcomes, Files.size(jar),
@@ -80,6 +83,6 @@ public final class Benchmark {
     }
 
     /** One mode's result and probes. */
-    record ModeOutcome(ModeResult result, Map<String, JvmProbes.Probe> probes, double seconds) {
+    record ModeOutcome(ModeResult result, Map<String, JvmProbes.Probe> probes, double seconds, Map<String, Long> phaseMillis) {
     }
 }

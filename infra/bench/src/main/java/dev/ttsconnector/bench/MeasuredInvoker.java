@@ -20,6 +20,7 @@ final class MeasuredInvoker implements FunctionInvoker {
     private final LatencyRecorder latency;
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private final Map<String, List<String>> samples = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     MeasuredInvoker(FunctionInvoker delegate, LatencyRecorder latency) {
         this.delegate = delegate;
@@ -35,14 +36,21 @@ final class MeasuredInvoker implements FunctionInvoker {
             }
         }
         long start = System.nanoTime();
+        inFlight.incrementAndGet();
         try {
             return delegate.invoke(functionId, eventJson);
         } catch (FunctionErrorException | RuntimeException e) {
             errors.computeIfAbsent(functionId, k -> new AtomicLong()).incrementAndGet();
             throw e;
         } finally {
+            inFlight.decrementAndGet();
             latency.record(functionId, System.nanoTime() - start);
         }
+    }
+
+    /** Invocations running now (any function): the event source mappings' "could a producer still add messages?". */
+    int inFlight() {
+        return inFlight.get();
     }
 
     Map<String, Long> errors() {

@@ -59,6 +59,7 @@ final class ModeRun implements AutoCloseable {
     private final SamTemplate template;
     private final LatencyRecorder latency = new LatencyRecorder();
     private final LatencyRecorder webhookToPersisted = new LatencyRecorder();
+    private final PhaseTimer phases = new PhaseTimer();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<QueueDriver> drivers = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -112,22 +113,27 @@ final class ModeRun implements AutoCloseable {
         return latency;
     }
 
+    /** Wall time per phase of this mode so far (the probes are added by {@link Benchmark}). */
+    PhaseTimer phases() {
+        return phases;
+    }
+
     /** Runs setup, warm-up and the measured workload; returns the measured counters. */
     ModeResult run() {
         EfficiencyMode previous = EfficiencyMode.installProcessWide(EfficiencyMode.LEAN);
         try {
             long t0 = System.nanoTime();
-            start();
-            setUp();
+            phases.time("start", this::start);
+            phases.time("setup", this::setUp);
             log("setup done in " + (System.nanoTime() - t0) / 1_000_000 + " ms; creating " + mode.label() + " handlers");
             EfficiencyMode.installProcessWide(mode);
-            switchHandlers();
+            phases.time("switch_handlers", this::switchHandlers);
             Random random = new Random(workload.seed() ^ 0x5eed);
             List<String> skus = new ArrayList<>(productOfSku.keySet());
             ZipfSampler zipf = new ZipfSampler(skus.size(), workload.zipfExponent(), new Random(workload.seed()));
             // Warm-up: the same kind of work, discarded.
-            orderPhase(workload.warmupOrders(), random, "warm-up");
-            stockPhase(workload.warmupStockChanges(), skus, zipf, random, "warm-up");
+            phases.time("warmup_orders", () -> orderPhase(workload.warmupOrders(), random, "warm-up"));
+            phases.time("warmup_stock", () -> stockPhase(workload.warmupStockChanges(), skus, zipf, random, "warm-up"));
             resetCounters();
             JsonNode callsBefore = control.counters().deepCopy();
             Map<String, Long> byFunctionBefore = tiktokCalls.snapshot();
@@ -135,7 +141,7 @@ final class ModeRun implements AutoCloseable {
 
             // Measured: orders (ingest + fulfilment).
             long ordersStart = System.nanoTime();
-            OrderPhaseResult orders = orderPhase(workload.orders(), random, "measured");
+            OrderPhaseResult orders = phases.time("measured_orders", () -> orderPhase(workload.orders(), random, "measured"));
             long ordersNanos = System.nanoTime() - ordersStart;
             JsonNode callsAfterOrders = control.counters().deepCopy();
             Map<String, Long> byFunctionAfterOrders = tiktokCalls.snapshot();
@@ -145,7 +151,7 @@ final class ModeRun implements AutoCloseable {
 
             // Measured: stock changes.
             long stockStart = System.nanoTime();
-            StockPhaseResult stock = stockPhase(workload.stockChanges(), skus, zipf, random, "measured");
+            StockPhaseResult stock = phases.time("measured_stock", () -> stockPhase(workload.stockChanges(), skus, zipf, random, "measured"));
             long stockNanos = System.nanoTime() - stockStart;
             JsonNode callsAfterStock = control.counters().deepCopy();
             Map<String, Long> byFunctionAfterStock = tiktokCalls.snapshot();
@@ -153,7 +159,8 @@ final class ModeRun implements AutoCloseable {
             Map<String, Double> allLambdaMillis = lambdaMillis();
             Map<String, Long> allInvocations = invocations();
 
-            details.put("ddb_wru_per_duplicate_webhook", duplicateWebhookWrites());
+            details.put("ddb_wru_per_duplicate_webhook", phases.time("duplicate_probe", this::duplicateWebhookWrites));
+            log("phases (ms): " + phases.summary());
             details.put("failedMessagesPerFunction", failedMessages());
             details.put("functionErrors", invoker.errors());
             return new ModeResult(mode, workload, orders, stock, ordersNanos, stockNanos,
@@ -243,9 +250,23 @@ final class ModeRun implements AutoCloseable {
                     int batch = oneMessagePerInvocation ? 1 : sqs.batchSize();
                     Duration window = oneMessagePerInvocation ? Duration.ZERO : Duration.ofSeconds(sqs.maximumBatchingWindowSeconds());
                     drivers.add(new QueueDriver(f.logicalId(), queue, stack.queueUrl(queue), stack.queueArn(queue), LocalAwsStack.REGION,
-                            batch, window, sqs.functionResponseTypes().contains("ReportBatchItemFailures"), stack.sqs(), invoker, pollers).start());
+                            batch, window, sqs.functionResponseTypes().contains("ReportBatchItemFailures"), stack.sqs(), invoker, pollers,
+                            this::producersBusy).start());
                 }
             }
+        }
+    }
+
+    /** Whether anything could still add messages to a queue: a running invocation or a webhook the sandbox has not sent. */
+    private boolean producersBusy() {
+        if (invoker.inFlight() > 0) {
+            return true;
+        }
+        try {
+            return !control.awaitWebhooks(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -369,8 +390,8 @@ final class ModeRun implements AutoCloseable {
             for (int l = 0; l < lines; l++) {
                 units.merge(skus.get(random.nextInt(skus.size())), 1, Integer::sum);
             }
-            String id = control.createOrder(shop, new SandboxState.OrderSpec(units, "AWAITING_SHIPMENT", false, false, true, null, null))
-                    .get("id").asText();
+            String id = phases.time("x_create_orders", () -> control.createOrder(shop, new SandboxState.OrderSpec(units, "AWAITING_SHIPMENT", false, false, true, null, null))
+                    .get("id").asText());
             orders.add(new String[]{shop, id});
         }
         int[] round = endRound(random, label + " created");
@@ -382,12 +403,12 @@ final class ModeRun implements AutoCloseable {
         for (String[] o : orders) {
             if (random.nextDouble() < workload.fulfilledRate()) {
                 String appOrderId = "ord_" + integrationByShop.get(o[0]) + "_" + o[1];
-                api("POST", "/v1/orders/" + appOrderId + "/fulfillments",
+                phases.time("x_fulfil_api", () -> api("POST", "/v1/orders/" + appOrderId + "/fulfillments",
                         "{\"carrier\":\"UPS\",\"trackingNumber\":\"1ZBENCH" + o[1].substring(Math.max(0, o[1].length() - 10)) + "\"}",
-                        201, 200, 202);
+                        201, 200, 202));
                 fulfilled++;
             } else {
-                control.setOrderStatus(o[1], "IN_TRANSIT");
+                phases.time("x_advance_orders", () -> control.setOrderStatus(o[1], "IN_TRANSIT"));
             }
         }
         round = endRound(random, label + " shipped");
@@ -414,7 +435,7 @@ final class ModeRun implements AutoCloseable {
 
     private void advance(String orderId, String status) {
         try {
-            control.setOrderStatus(orderId, status);
+            phases.time("x_advance_orders", () -> control.setOrderStatus(orderId, status));
         } catch (IllegalStateException | IllegalArgumentException e) {
             // An order the connector's push has not shipped (refused, parked) stays where it is; counted in details.
             details.merge("ordersNotAdvanced", 1, (a, b) -> (Integer) a + (Integer) b);
@@ -433,7 +454,7 @@ final class ModeRun implements AutoCloseable {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + BenchGateway.WEBHOOK_PATH))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(d.body()));
                 d.headers().forEach(b::header);
-                HttpResponse<String> r = send(b.build());
+                HttpResponse<String> r = phases.time("x_resend_duplicates", () -> send(b.build()));
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("duplicate webhook answered " + r.statusCode() + ": " + r.body());
                 }
@@ -443,7 +464,7 @@ final class ModeRun implements AutoCloseable {
         // EventBridge Scheduler's scheduled time of the next rate(5 minutes) tick: the benchmark compresses time, so
         // ticks get distinct 5-minute slots (the jobs' FIFO dedupe ids are per tick minute).
         Instant tick = SCHEDULE_EPOCH.plus(Duration.ofMinutes(5L * ticksFired++));
-        fireSchedule("OrderPullSchedulerFunction", "{\"scheduledTime\":\"" + tick + "\"}");
+        phases.time("x_pull_tick", () -> fireSchedule("OrderPullSchedulerFunction", "{\"scheduledTime\":\"" + tick + "\"}"));
         awaitIdle(label);
         awaitWebhooks();
         awaitIdle(label);
@@ -481,12 +502,13 @@ final class ModeRun implements AutoCloseable {
                 }
             }
             body.append("]}");
-            api("PUT", "/v1/inventory", body.toString(), 200, 201, 204);
+            phases.time("x_stock_api", () -> api("PUT", "/v1/inventory", body.toString(), 200, 201, 204));
             requests++;
             sent += items.size();
             productWindows += products.size();
         }
         awaitIdle(label + " stock");
+        long verifyStart = System.nanoTime();
         // Convergence: TikTok's quantity of every SKU changed in this phase equals the app's last level.
         int mismatches = 0;
         for (Map.Entry<String, Integer> e : level.entrySet()) {
@@ -499,6 +521,7 @@ final class ModeRun implements AutoCloseable {
                 mismatches++;
             }
         }
+        phases.add("x_stock_verify", (System.nanoTime() - verifyStart) / 1_000_000);
         log(label + " stock: " + sent + " changes in " + requests + " requests; " + mismatches + " SKUs differ on TikTok");
         return new StockPhaseResult(sent, accepted, requests, productWindows, mismatches);
     }
@@ -614,6 +637,10 @@ final class ModeRun implements AutoCloseable {
     // ---------------------------------------------------------------- waiting
 
     private void awaitWebhooks() {
+        phases.time("x_await_webhooks", this::awaitWebhooksNow);
+    }
+
+    private void awaitWebhooksNow() {
         try {
             if (!control.awaitWebhooks(Duration.ofMinutes(5))) {
                 throw new IllegalStateException("the sandbox did not deliver its webhooks within 5 minutes");
@@ -626,14 +653,22 @@ final class ModeRun implements AutoCloseable {
 
     /** Until every queue of the template is empty (nothing visible, in flight or delayed) twice in a row. */
     void awaitIdle(String label) {
+        phases.time("x_await_idle", () -> awaitIdleNow(label));
+    }
+
+    private void awaitIdleNow(String label) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         int quiet = 0;
         while (quiet < 2) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(label + ": queues not idle after 10 minutes");
             }
-            quiet = AwsRequestCounter.as(AwsRequestCounter.Category.HARNESS, this::queuesEmpty) ? quiet + 1 : 0;
-            sleep(quiet == 0 ? 100 : 150);
+            quiet = invoker.inFlight() == 0 && AwsRequestCounter.as(AwsRequestCounter.Category.HARNESS, this::queuesEmpty)
+                    ? quiet + 1 : 0;
+            if (quiet < 2) {
+                // Short: the check is cheap and every wait here is time the run does no work.
+                sleep(20);
+            }
         }
     }
 

@@ -18,9 +18,15 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * One SQS event source mapping as Lambda runs it: pollers gather up to {@code batchSize} messages (waiting at most the
- * batching window for a full batch once one message is there), invoke the function with the SQS event, delete what
- * succeeded and leave the {@code batchItemFailures} (all of the batch on a function error). Unlike Lambda, a failed
+ * One SQS event source mapping as Lambda runs it: pollers gather up to {@code batchSize} messages, invoke the function
+ * with the SQS event, delete what succeeded and leave the {@code batchItemFailures} (all of the batch on a function
+ * error).
+ * <p>The batching window without wall-clock waiting: {@code MaximumBatchingWindowInSeconds} only bounds how long
+ * Lambda <em>may</em> wait for a fuller batch. This driver dispatches as soon as the batch is full, or the queue is
+ * drained and no invocation that could add messages is running ({@code producersBusy} false): waiting longer could not
+ * change the batch. While producers run, a drained poller keeps collecting for at most the window (short re-polls).
+ * The simplification: batches are never smaller than Lambda's would be for the same arrivals, and the run does not
+ * sleep out windows that only idle time would fill. Unlike Lambda, a failed
  * message is made visible again after {@value #RETRY_DELAY_SECONDS} s instead of the queue's 180 s visibility
  * timeout, so that a run does not wait out retries; failures are counted and reported. Its own SQS requests are
  * booked as {@link AwsRequestCounter.Category#EVENT_SOURCE} (AWS bills the mapping's polling like any request).
@@ -37,6 +43,7 @@ final class QueueDriver implements AutoCloseable {
     private final String region;
     private final int batchSize;
     private final Duration window;
+    private final java.util.function.BooleanSupplier producersBusy;
     private final boolean partialFailures;
     private final SqsClient sqs;
     private final FunctionInvoker invoker;
@@ -46,7 +53,8 @@ final class QueueDriver implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
 
     QueueDriver(String functionId, String queueId, String queueUrl, String queueArn, String region, int batchSize,
-                Duration window, boolean partialFailures, SqsClient sqs, FunctionInvoker invoker, int pollers) {
+                Duration window, boolean partialFailures, SqsClient sqs, FunctionInvoker invoker, int pollers,
+                java.util.function.BooleanSupplier producersBusy) {
         this.functionId = functionId;
         this.queueId = queueId;
         this.queueUrl = queueUrl;
@@ -54,6 +62,7 @@ final class QueueDriver implements AutoCloseable {
         this.region = region;
         this.batchSize = batchSize;
         this.window = window;
+        this.producersBusy = producersBusy;
         this.partialFailures = partialFailures;
         this.sqs = sqs;
         this.invoker = invoker;
@@ -114,21 +123,17 @@ final class QueueDriver implements AutoCloseable {
         }
     }
 
-    /** Gathers one batch: up to the batch size, within the batching window once a first message arrived. */
+    /**
+     * Gathers one batch: long-polls (returns as soon as a message is there) for the first message, then takes what
+     * the queue holds up to the batch size; dispatches when full, or when the queue is drained and either no producer
+     * is running or the batching window (counted from the first message) is over.
+     */
     private List<Message> receive() {
         List<Message> batch = new ArrayList<>();
         long deadline = 0;
         while (running.get() && batch.size() < batchSize) {
-            int wait = 1;
-            if (!batch.isEmpty()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    break;
-                }
-                wait = (int) Math.min(1, Duration.ofNanos(remaining).toSeconds());
-            }
+            int waitSeconds = batch.isEmpty() ? 1 : 0;
             int max = Math.min(10, batchSize - batch.size());
-            int waitSeconds = wait;
             List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
                     .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                     .messageAttributeNames("All")).messages();
@@ -136,12 +141,14 @@ final class QueueDriver implements AutoCloseable {
                 deadline = System.nanoTime() + window.toNanos();
             }
             batch.addAll(got);
-            if (!batch.isEmpty() && window.isZero()) {
+            if (batch.isEmpty() || !got.isEmpty()) {
+                continue;
+            }
+            // Drained with a partial batch.
+            if (window.isZero() || !producersBusy.getAsBoolean() || System.nanoTime() >= deadline) {
                 break;
             }
-            if (got.isEmpty() && waitSeconds == 0) {
-                sleep(Duration.ofMillis(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000))));
-            }
+            sleep(Duration.ofMillis(5));
         }
         return batch;
     }
