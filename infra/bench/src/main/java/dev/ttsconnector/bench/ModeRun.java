@@ -236,6 +236,8 @@ final class ModeRun implements AutoCloseable {
     /** After setup: the mode's handlers and event source mappings replace the lean setup ones. */
     private void switchHandlers() {
         awaitIdle("before switching handlers");
+        // Stop every mapping first, then wait: each poller may sit in a 1 s long poll, so waiting one by one adds up.
+        drivers.forEach(QueueDriver::stop);
         drivers.forEach(QueueDriver::close);
         drivers.clear();
         switching.use(newHandlers());
@@ -760,6 +762,8 @@ final class ModeRun implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stop every mapping first, then wait: each poller may sit in a 1 s long poll, so waiting one by one adds up.
+        drivers.forEach(QueueDriver::stop);
         drivers.forEach(QueueDriver::close);
         drivers.clear();
         if (switching != null) {

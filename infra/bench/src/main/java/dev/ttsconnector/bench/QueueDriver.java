@@ -225,6 +225,11 @@ final class QueueDriver implements AutoCloseable {
         }
     }
 
+    /** Asks the pollers to stop after their current poll or invocation; {@link #close()} waits for them. */
+    void stop() {
+        running.set(false);
+    }
+
     @Override
     public void close() {
         // Let a running invocation finish (as Lambda does when a mapping is disabled); interrupt only a stuck one.
