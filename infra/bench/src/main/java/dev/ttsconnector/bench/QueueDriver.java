@@ -133,6 +133,9 @@ final class QueueDriver implements AutoCloseable {
         long deadline = 0;
         while (running.get() && batch.size() < batchSize) {
             int waitSeconds = batch.isEmpty() ? 1 : 0;
+            // Read before the receive: a producer that adds messages and then ends between an empty receive and a
+            // later look would otherwise be missed.
+            boolean busyBefore = !batch.isEmpty() && producersBusy.getAsBoolean();
             int max = Math.min(10, batchSize - batch.size());
             List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
                     .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
@@ -145,7 +148,7 @@ final class QueueDriver implements AutoCloseable {
                 continue;
             }
             // Drained with a partial batch.
-            if (window.isZero() || !producersBusy.getAsBoolean() || System.nanoTime() >= deadline) {
+            if (window.isZero() || !busyBefore || System.nanoTime() >= deadline) {
                 break;
             }
             sleep(Duration.ofMillis(5));
