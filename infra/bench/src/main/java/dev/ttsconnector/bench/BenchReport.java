@@ -75,6 +75,12 @@ public final class BenchReport {
         notes.add("An 'order' in the per-order metrics is one order version (created or changed on TikTok, persisted); each"
                 + " order of the workload goes through 4 versions (awaiting shipment, shipped, delivered, completed).");
         notes.add("tiktok_calls_per_order.fulfillment is per order the connector fulfilled, i.e. per package (one package per order).");
+        if (leanWorkload.name().startsWith("full-scale")) {
+            notes.add("Scaled workload (" + leanWorkload.name() + "): the guide's shape at " + leanWorkload.orders() + " orders, "
+                    + leanWorkload.products() + " products x " + leanWorkload.skusPerProduct() + " SKUs, "
+                    + leanWorkload.stockChanges() + " stock changes instead of " + Workload.full().orders() + ", "
+                    + Workload.full().products() + " and " + Workload.full().stockChanges() + ".");
+        }
         if (naiveWorkload != leanWorkload) {
             notes.add("The naive mode ran a seeded sample of the workload (" + naiveWorkload.orders() + " orders, "
                     + naiveWorkload.stockChanges() + " stock changes; same seed, shops and catalog): both modes cannot finish"
