@@ -28,4 +28,12 @@ public interface OrderStore {
     AppOrder replace(AppOrder next);
 
     Page<AppOrder> list(OrderQuery query);
+
+    /**
+     * The benchmark's naive baseline only ({@code EfficiencyMode.fullJsonRecords()}): also keeps TikTok's raw order
+     * JSON on the stored record, as connectors that persist whole payloads do. Production never calls it; stores that
+     * do not model it ignore it.
+     */
+    default void storeRawJson(String integrationId, String tiktokOrderId, String rawJson) {
+    }
 }

@@ -10,6 +10,7 @@ import dev.ttsconnector.app.locations.LocationStore;
 import dev.ttsconnector.app.products.SkuMapping;
 import dev.ttsconnector.app.products.SkuMappingStore;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.queue.EnvelopeCodec;
 import dev.ttsconnector.queue.Retryable;
 import dev.ttsconnector.settings.ConnectorConfig;
@@ -56,6 +57,7 @@ public final class InventoryPushService {
     private final InventoryPushPlanner planner;
     private final InventoryPushEnqueuer enqueuer;
     private final Clock clock;
+    private final EfficiencyMode mode;
     private final Map<String, CachedTopology> topologies = new ConcurrentHashMap<>();
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
@@ -63,6 +65,19 @@ public final class InventoryPushService {
                                 SkuMappingStore mappings, PushedInventoryStore pushed, ParkedItemStore parked,
                                 ShopInventoryApi tiktok, InventoryPushPlanner planner, InventoryPushEnqueuer enqueuer,
                                 Clock clock) {
+        this(settings, locations, stock, mappings, pushed, parked, tiktok, planner, enqueuer, clock,
+                EfficiencyMode.current());
+    }
+
+    /**
+     * @param mode {@link EfficiencyMode#callPerSkuWithoutSuppression()}: the benchmark's naive baseline sends every
+     *             SKU of the message, one call each, even when TikTok already has the quantity
+     */
+    public InventoryPushService(SettingsService settings, LocationStore locations, StockStore stock,
+                                SkuMappingStore mappings, PushedInventoryStore pushed, ParkedItemStore parked,
+                                ShopInventoryApi tiktok, InventoryPushPlanner planner, InventoryPushEnqueuer enqueuer,
+                                Clock clock, EfficiencyMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.locations = Objects.requireNonNull(locations, "locations");
         this.stock = Objects.requireNonNull(stock, "stock");
@@ -90,7 +105,9 @@ public final class InventoryPushService {
         if (scope.isEmpty()) {
             return new Outcome(0, List.of(), List.of(), null);
         }
-        InventoryPushPlan plan = planner.plan(input(integrationId, scope, productMappings, message.force()),
+        // Naive baseline: planned as a resync, i.e. no suppression of quantities TikTok already has.
+        InventoryPushPlan plan = planner.plan(input(integrationId, scope, productMappings,
+                        message.force() || mode.callPerSkuWithoutSuppression()),
                 clock.now());
         for (PlanIssue issue : plan.issues()) {
             if (issue.reason() != PlanIssue.Reason.STALE_STOCK_READ) {
@@ -131,7 +148,7 @@ public final class InventoryPushService {
         List<String> accepted = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         int calls = 0;
-        for (ProductInventoryUpdate update : plan.now()) {
+        for (ProductInventoryUpdate update : callsOf(plan.now())) {
             List<ShopInventoryApi.SkuRefusal> refusals;
             calls++;
             try {
@@ -169,6 +186,17 @@ public final class InventoryPushService {
             }
         }
         return new Outcome(calls, accepted, refused, plan.deferredUntil());
+    }
+
+    /** One call per product; the naive baseline splits each into one call per SKU. */
+    private List<ProductInventoryUpdate> callsOf(List<ProductInventoryUpdate> planned) {
+        if (!mode.callPerSkuWithoutSuppression()) {
+            return planned;
+        }
+        List<ProductInventoryUpdate> perSku = new ArrayList<>();
+        planned.forEach(u -> u.skus().forEach(s -> perSku.add(new ProductInventoryUpdate(u.tiktokProductId(),
+                List.of(s)))));
+        return perSku;
     }
 
     /** The shop's warehouse topology, cached for {@link #TOPOLOGY_TTL}. */

@@ -1,6 +1,7 @@
 package dev.ttsconnector.flow.orders;
 
 import dev.ttsconnector.app.orders.ChangeSource;
+import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.integration.ConnectedShop;
 import dev.ttsconnector.integration.ShopAccess;
 import dev.ttsconnector.tiktok.orders.Order;
@@ -19,8 +20,16 @@ public final class OrderFetchService {
     private final OrderSource source;
     private final OrderSettingsSource settings;
     private final OrderIngestService ingest;
+    private final EfficiencyMode mode;
 
     public OrderFetchService(ShopAccess shops, OrderSource source, OrderSettingsSource settings, OrderIngestService ingest) {
+        this(shops, source, settings, ingest, EfficiencyMode.current());
+    }
+
+    /** @param mode {@link EfficiencyMode#detailCallPerWebhook()}: the benchmark's naive baseline, one id per call */
+    public OrderFetchService(ShopAccess shops, OrderSource source, OrderSettingsSource settings, OrderIngestService ingest,
+                             EfficiencyMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -34,6 +43,13 @@ public final class OrderFetchService {
             return List.of();
         }
         ConnectedShop shop = shops.connected(integrationId);
+        if (mode.detailCallPerWebhook()) {
+            List<Order> one = new ArrayList<>();
+            for (String id : ids) {
+                one.addAll(source.get(shop, List.of(id)));
+            }
+            return one;
+        }
         return source.get(shop, ids);
     }
 

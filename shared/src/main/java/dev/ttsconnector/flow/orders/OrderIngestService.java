@@ -10,6 +10,8 @@ import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.common.EfficiencyMode;
+import dev.ttsconnector.common.Json;
 import dev.ttsconnector.integration.FlowName;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.queue.EnvelopeCodec;
@@ -58,6 +60,7 @@ public final class OrderIngestService {
     private final Clock clock;
     private final EnvelopeCodec codec = new EnvelopeCodec();
     private final List<OrderWriteListener> listeners;
+    private final EfficiencyMode mode;
     private final StructuredLogger log = StructuredLogger.forClass(OrderIngestService.class);
 
     /**
@@ -71,6 +74,14 @@ public final class OrderIngestService {
     /** @param listeners told after each write, in order (buyer messages, fulfillment re-checks) */
     public OrderIngestService(OrderStore orders, OrderApplier applier, CatalogStore catalog, ParkedItemStore parked,
                               String fetchQueueUrl, Clock clock, List<OrderWriteListener> listeners) {
+        this(orders, applier, catalog, parked, fetchQueueUrl, clock, listeners, EfficiencyMode.current());
+    }
+
+    /** @param mode {@link EfficiencyMode#fullJsonRecords()}: the benchmark's naive baseline also stores TikTok's raw JSON */
+    public OrderIngestService(OrderStore orders, OrderApplier applier, CatalogStore catalog, ParkedItemStore parked,
+                              String fetchQueueUrl, Clock clock, List<OrderWriteListener> listeners,
+                              EfficiencyMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.listeners = List.copyOf(listeners);
         this.orders = Objects.requireNonNull(orders, "orders");
         this.applier = Objects.requireNonNull(applier, "applier");
@@ -126,6 +137,9 @@ public final class OrderIngestService {
         OrderApplier.Result result = applier.apply(incoming, stored, source, redelivery);
         IngestOutcome.Kind kind = IngestOutcome.Kind.valueOf(result.outcome().name());
         if (result.wrote()) {
+            if (mode.fullJsonRecords()) {
+                orders.storeRawJson(integrationId, order.id(), rawJson(order));
+            }
             afterWrite(integrationId, stored.orElse(null), result.order());
         }
         return new IngestOutcome(order.id(), kind, null, result.order());
@@ -187,6 +201,14 @@ public final class OrderIngestService {
                     .ifPresent(item -> parked.resolve(integrationId, id));
         }
         return true;
+    }
+
+    private static String rawJson(Order order) {
+        try {
+            return Json.tiktok().writeValueAsString(order);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("order " + order.id() + ": cannot write its JSON", e);
+        }
     }
 
     private static String describe(OrderLine line) {

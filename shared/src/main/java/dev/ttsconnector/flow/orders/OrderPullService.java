@@ -2,6 +2,7 @@ package dev.ttsconnector.flow.orders;
 
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.common.Clock;
+import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.integration.ConnectedShop;
 import dev.ttsconnector.integration.FlowName;
 import dev.ttsconnector.integration.FlowState;
@@ -39,9 +40,17 @@ public final class OrderPullService {
     private final OrderIngestService ingest;
     private final OrderPullConfig config;
     private final Clock clock;
+    private final EfficiencyMode mode;
 
     public OrderPullService(ShopAccess shops, OrderSource source, OrderSettingsSource settings, FlowStateStore flowStates,
                             OrderIngestService ingest, OrderPullConfig config, Clock clock) {
+        this(shops, source, settings, flowStates, ingest, config, clock, EfficiencyMode.current());
+    }
+
+    /** @param mode {@link EfficiencyMode#fullRePullEveryTick()}: the benchmark's naive baseline re-reads 24 h per tick */
+    public OrderPullService(ShopAccess shops, OrderSource source, OrderSettingsSource settings, FlowStateStore flowStates,
+                            OrderIngestService ingest, OrderPullConfig config, Clock clock, EfficiencyMode mode) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,9 +71,10 @@ public final class OrderPullService {
         }
         if (!state.hasOpenWindow()) {
             Instant now = clock.now();
-            Instant start = state.cursor().minus(config.overlap());
+            Instant start = mode.fullRePullEveryTick() ? now.minus(EfficiencyMode.NAIVE_PULL_LOOKBACK)
+                    : state.cursor().minus(config.overlap());
             Instant end = now.minus(config.settle());
-            if (!end.isAfter(state.cursor())) {
+            if (!end.isAfter(state.cursor()) && !mode.fullRePullEveryTick()) {
                 return new PullResult(integrationId, 0, 0, 0, 0, 0, true, state.cursor());
             }
             state = flowStates.save(state.openWindow(start, end, now));

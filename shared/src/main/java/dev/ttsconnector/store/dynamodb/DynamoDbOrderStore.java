@@ -97,6 +97,17 @@ public final class DynamoDbOrderStore implements OrderStore {
         return new Page<>(orders, Cursors.encode(response.lastEvaluatedKey()));
     }
 
+    /** One UpdateItem adding the raw JSON to the existing order item (benchmark baseline, see {@link OrderStore}). */
+    @Override
+    public void storeRawJson(String integrationId, String tiktokOrderId, String rawJson) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("PK", AttributeValue.fromS(pk(integrationId, tiktokOrderId)), "SK", AttributeValue.fromS("ORDER")))
+                .updateExpression("SET #raw = :raw")
+                .conditionExpression("attribute_exists(PK)")
+                .expressionAttributeNames(Map.of("#raw", "raw"))
+                .expressionAttributeValues(Map.of(":raw", AttributeValue.fromS(rawJson))));
+    }
+
     static Map<String, AttributeValue> toItem(AppOrder order) {
         // Fixed-width time: with Instant.toString() a ".500Z" update sorted before its whole second and fell out
         // of updatedSince ranges (proven by DynamoDbOrderStoreFunctionalTest).

@@ -1,6 +1,7 @@
 package dev.ttsconnector.flow.inventory;
 
 import dev.ttsconnector.app.exceptions.ParkedItem;
+import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.settings.LocationMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,35 @@ class InventoryPushServiceTest {
         h = new InventoryFlowHarness(INT, DAY, tiktok).location("L1").location("L2").appSkus("SKU-A", "SKU-B", "SKU-C");
         h.catalogSync.sync(INT);
         h.drain();
+    }
+
+    @Test
+    void push_naiveBaseline_sendsOneCallPerSkuOfTheProductEvenWhenTikTokHasTheQuantity() {
+        EfficiencyMode previous = EfficiencyMode.installProcessWide(EfficiencyMode.NAIVE);
+        FakeShopInventoryApi naiveTikTok;
+        InventoryFlowHarness naive;
+        try {
+            naiveTikTok = new FakeShopInventoryApi(new WarehouseTopology(Set.of("W1", "W2"), "W1", Set.of("WF")))
+                    .product("P1", "S-A", "SKU-A", "W1", "W2")
+                    .product("P1", "S-B", "SKU-B", "W1", "W2", "WF");
+            naive = new InventoryFlowHarness(INT, DAY, naiveTikTok).location("L1").appSkus("SKU-A", "SKU-B");
+        } finally {
+            EfficiencyMode.installProcessWide(previous);
+        }
+        naive.catalogSync.sync(INT);
+        naive.drain();
+        naive.set("SKU-A", "L1", 5);
+        int naiveBefore = naiveTikTok.updateCalls();
+        h.set("SKU-A", "L1", 5);
+        int leanBefore = tiktok.updateCalls();
+
+        naive.drain();
+        h.drain();
+
+        assertThat(naiveTikTok.updateCalls() - naiveBefore).as("SKU-A and the unchanged SKU-B, one call each")
+                .isEqualTo(2);
+        assertThat(tiktok.updateCalls() - leanBefore).as("lean: one call, SKU-B suppressed").isEqualTo(1);
+        assertThat(naiveTikTok.quantity("S-A", "W1")).isEqualTo(5);
     }
 
     @Test

@@ -69,6 +69,25 @@ class OrderPullServiceTest {
     }
 
     @Test
+    void pull_naiveBaseline_reReadsTheLast24HoursOnEveryTick() {
+        tiktokHas("1", "AWAITING_SHIPMENT", CUTOFF.plusSeconds(10));
+        OrderPullService naive = new OrderPullService(accessOf(), h.tiktok, new OrderSettingsSource(h.settings),
+                h.flowStates, h.ingest, new OrderPullConfig(Duration.ofMinutes(10), Duration.ofSeconds(30), 50), h.clock,
+                dev.ttsconnector.common.EfficiencyMode.NAIVE);
+        naive.pull("i1");
+        long writes = h.orders.writeCount();
+        h.clock.advance(Duration.ofMinutes(5));
+
+        PullResult second = naive.pull("i1");
+        PullResult lean = h.pull.pull("i1");
+
+        assertThat(second.seen()).as("the unchanged order is read again").isEqualTo(1);
+        assertThat(second.written()).isZero();
+        assertThat(h.orders.writeCount()).isEqualTo(writes);
+        assertThat(lean.seen()).as("lean: the cursor window holds nothing").isZero();
+    }
+
+    @Test
     void pull_crashAfterSecondPage_resumesFromTheSavedPageTokenWithoutRereadingAppliedPages() {
         for (int i = 0; i < 300; i++) {
             tiktokHas("1" + i, "AWAITING_SHIPMENT", CUTOFF.plusSeconds(10 + i));
