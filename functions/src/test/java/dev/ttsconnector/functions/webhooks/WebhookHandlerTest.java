@@ -127,6 +127,47 @@ class WebhookHandlerTest {
     }
 
     @Test
+    void flowActivity_countsAWebhookForItsShopsIntegration_andABatchOfDuplicatesWritesNothing() {
+        dev.ttsconnector.health.FlowActivityStore activity = new dev.ttsconnector.health.FlowActivityStore() {
+            @Override
+            public void add(String integrationId, String flow, Instant at, long in, long out, long errors) {
+                writes.add(integrationId + ":" + flow + ":" + in);
+            }
+
+            @Override
+            public List<dev.ttsconnector.health.HourlyActivity> hours(String integrationId, String flow,
+                                                                       Instant from, Instant to) {
+                return List.of();
+            }
+        };
+        WebhookRouter router = new WebhookRouter(integrations, new InMemoryWebhookReceipts(), queue, FETCH_QUEUE,
+                new AuthorizationEvents() {
+                    @Override
+                    public void deauthorized(String integrationId, String message, Instant at) {
+                    }
+
+                    @Override
+                    public void authorizationExpiring(String integrationId, Instant expiresAt, Instant at) {
+                    }
+                }, clock);
+        WebhookConsumerHandler counted = new WebhookConsumerHandler(router, WEBHOOK_QUEUE, parked,
+                new MetricsLogger("Test", clock, line -> { },
+                        new dev.ttsconnector.health.FlowActivityRecorder(activity, clock)));
+        post("order-status-change-valid");
+        counted.handleRequest(SqsEvents.of("arn:aws:sqs:us-east-1:0:WebhookQueue", queue.drain(WEBHOOK_QUEUE), 1),
+                new TestContext("c1"));
+        post("order-status-change-valid");
+        post("order-status-change-valid");
+
+        counted.handleRequest(SqsEvents.of("arn:aws:sqs:us-east-1:0:WebhookQueue", queue.drain(WEBHOOK_QUEUE), 2),
+                new TestContext("c2"));
+
+        assertThat(writes).containsExactly("int_a:WEBHOOKS:1");
+    }
+
+    private final List<String> writes = new ArrayList<>();
+
+    @Test
     void cancellationWebhook_enqueuesItsOrderForFetch() {
         post("cancellation-with-notification-id-valid");
 
