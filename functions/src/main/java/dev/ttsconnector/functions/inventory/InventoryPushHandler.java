@@ -8,7 +8,6 @@ import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.MessageEnvelope;
 import dev.ttsconnector.queue.PermanentException;
-import dev.ttsconnector.tiktok.TikTokApiException;
 
 import java.util.Objects;
 
@@ -43,15 +42,6 @@ public final class InventoryPushHandler extends SqsBatchConsumer {
         push.push(envelope.integrationId(), envelope.payloadAs(InventoryPushMessage.class));
     }
 
-    @Override
-    protected boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof TikTokApiException api) {
-                return api.retryable();
-            }
-        }
-        return super.isTransient(error);
-    }
 
     @Override
     protected String entityType(MessageEnvelope envelope) {

@@ -11,7 +11,6 @@ import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.MessageEnvelope;
 import dev.ttsconnector.queue.PermanentException;
-import dev.ttsconnector.tiktok.TikTokApiException;
 import java.util.Objects;
 
 /**
@@ -56,16 +55,6 @@ public final class ProductPushHandler extends SqsBatchConsumer {
                 "outcome", result.outcome().name(), "issues", result.issues().size());
     }
 
-    /** TikTok's own classification decides (5xx, 429, timeouts retry; refusals park); otherwise the default. */
-    @Override
-    protected boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof TikTokApiException api) {
-                return api.retryable();
-            }
-        }
-        return super.isTransient(error);
-    }
 
     @Override
     protected String entityType(MessageEnvelope envelope) {

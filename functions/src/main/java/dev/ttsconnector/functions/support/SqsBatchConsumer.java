@@ -15,6 +15,7 @@ import dev.ttsconnector.queue.EnvelopeDecodingException;
 import dev.ttsconnector.queue.MessageEnvelope;
 import dev.ttsconnector.queue.PermanentException;
 import dev.ttsconnector.queue.Retryable;
+import dev.ttsconnector.tiktok.TikTokApiException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -102,8 +103,9 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
     protected abstract void process(MessageEnvelope envelope, Context context) throws Exception;
 
     /**
-     * Whether a failure may pass on redelivery. Default: the first {@link Retryable} in the cause chain
-     * decides; otherwise I/O errors, AWS client errors and retryable, throttling or 5xx AWS service errors
+     * Whether a failure may pass on redelivery. Default: the first {@link Retryable} or TikTok error in the cause
+     * chain decides (TikTok's own classification: 5xx, throttling and resets after the client's retries pass on
+     * redelivery, refusals do not); otherwise I/O errors, AWS client errors and retryable, throttling or 5xx AWS service errors
      * are transient; everything else is permanent.
      */
     protected boolean isTransient(Throwable error) {
@@ -111,6 +113,9 @@ public abstract class SqsBatchConsumer implements RequestHandler<SQSEvent, SQSBa
         for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause()) {
             if (t instanceof Retryable retryable) {
                 return retryable.retryable();
+            }
+            if (t instanceof TikTokApiException tiktok) {
+                return tiktok.retryable();
             }
             if (t instanceof IOException || t instanceof UncheckedIOException) {
                 return true;

@@ -159,6 +159,20 @@ class SqsBatchConsumerTest {
     }
 
     @Test
+    void handle_tiktokErrors_areRedeliveredWhenTikTokCallsThemRetryable_andParkedWhenItRefuses() throws Exception {
+        consumer.failures.put("o-1", new IllegalStateException("push failed", new dev.ttsconnector.tiktok
+                .TikTokTransientException("products.update", 503, 36009003, "Internal error", "req-1", null)));
+        consumer.failures.put("o-3", new dev.ttsconnector.tiktok.TikTokPermanentException("products.update", 200,
+                12019022, "SKU must contain a valid warehouse", "req-3"));
+
+        SQSBatchResponse response = consumer.handleRequest(load("sqs-standard-three-envelopes.json"), context);
+
+        assertThat(failedIds(response)).containsExactly("msg-1");
+        assertThat(parkedItems("int-1")).singleElement()
+                .satisfies(item -> assertThat(item.entityId()).isEqualTo("o-3"));
+    }
+
+    @Test
     void handle_standardQueue_transientFailure_failsOnlyThatRecord() throws Exception {
         consumer.failures.put("o-2", new TransientException("TikTok answered 503"));
 
