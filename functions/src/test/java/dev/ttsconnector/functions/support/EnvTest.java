@@ -27,4 +27,22 @@ class EnvTest {
         assertThat(Env.optional(UNSET, "INFO")).isEqualTo("INFO");
         assertThat(Env.optional("PATH", "fallback")).isEqualTo(System.getenv("PATH"));
     }
+
+    @Test
+    void applyLogLevel_setsEveryHandlerLogger_traceMeansDebug_unknownKeepsTheLevel() {
+        dev.ttsconnector.log.StructuredLogger log = dev.ttsconnector.log.StructuredLogger.forClass(EnvTest.class);
+        try {
+            Env.applyLogLevel("WARN");
+            assertThat(log.isEnabled(dev.ttsconnector.log.LogLevel.INFO)).isFalse();
+            assertThat(log.isEnabled(dev.ttsconnector.log.LogLevel.WARN)).isTrue();
+            Env.applyLogLevel("TRACE");
+            assertThat(log.isEnabled(dev.ttsconnector.log.LogLevel.DEBUG)).isTrue();
+            Env.applyLogLevel("LOUD");
+            assertThat(log.isEnabled(dev.ttsconnector.log.LogLevel.DEBUG)).isTrue();
+            Env.applyLogLevel(null);
+            assertThat(log.isEnabled(dev.ttsconnector.log.LogLevel.DEBUG)).isTrue();
+        } finally {
+            dev.ttsconnector.log.StructuredLogger.setLevel(dev.ttsconnector.log.LogLevel.INFO);
+        }
+    }
 }

@@ -166,8 +166,10 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         SdkResponse response = context.response();
         if (request instanceof SendMessageBatchRequest b) {
             add(SQS_MESSAGES_SENT, b.entries().size());
+            Activity.GLOBAL.bump();
         } else if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest) {
             add(SQS_MESSAGES_SENT, 1);
+            Activity.GLOBAL.bump();
         } else if (request instanceof PutEventsRequest e) {
             add(EVENTS_PUBLISHED, e.entries().size());
         }

@@ -74,7 +74,10 @@ public final class BenchReport {
         List<String> notes = new ArrayList<>();
         notes.add("An 'order' in the per-order metrics is one order version (created or changed on TikTok, persisted); each"
                 + " order of the workload goes through 4 versions (awaiting shipment, shipped, delivered, completed).");
-        notes.add("tiktok_calls_per_order.fulfillment is per order the connector fulfilled, i.e. per package (one package per order).");
+        notes.add("tiktok_calls_per_order.fulfillment is ship calls (POST /fulfillment/.../packages) per order the connector"
+                + " fulfilled, i.e. per package (one package per order), as the guide counts search, detail and ship;"
+                + " tiktok_reference_reads_per_package is the carrier lookups beside them (GET /logistics/...: the shipping"
+                + " providers of a delivery option, cached per container for an hour), which fall with volume.");
         if (leanWorkload.name().startsWith("full-scale")) {
             notes.add("Scaled workload (" + leanWorkload.name() + "): the guide's shape at " + leanWorkload.orders() + " orders, "
                     + leanWorkload.products() + " products x " + leanWorkload.skusPerProduct() + " SKUs, "

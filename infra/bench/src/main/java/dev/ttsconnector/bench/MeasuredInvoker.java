@@ -44,6 +44,7 @@ final class MeasuredInvoker implements FunctionInvoker {
             throw e;
         } finally {
             inFlight.decrementAndGet();
+            Activity.GLOBAL.bump();
             latency.record(functionId, System.nanoTime() - start);
         }
     }

@@ -66,10 +66,15 @@ record ModeResult(EfficiencyMode mode, Workload workload, ModeRun.OrderPhaseResu
         m.put("orders_ingested_per_s", orders.orderVersionsWritten() / orderSeconds);
         m.put("inventory_sku_updates_per_s", stock.changesAccepted() / stockSeconds);
         long ingestCalls = TikTokCallCounter.calls(orderTikTokByFunction, INGEST_FUNCTIONS, null);
-        long fulfilmentCalls = TikTokCallCounter.calls(orderTikTokByFunction, FULFILLMENT_FUNCTIONS, null);
+        // The guide counts search, detail and ship calls per order: fulfillment is the ship calls (/fulfillment/...).
+        // The carrier lookups (/logistics/...: shipping providers per delivery option, cached per container) are
+        // reference data, reported beside it so nothing is hidden.
+        long fulfilmentCalls = TikTokCallCounter.calls(orderTikTokByFunction, FULFILLMENT_FUNCTIONS, "fulfillment");
+        long referenceReads = TikTokCallCounter.calls(orderTikTokByFunction, FULFILLMENT_FUNCTIONS, "logistics");
         m.put("tiktok_calls_per_order", orderCalls.total() / orderVersions());
         m.put("tiktok_calls_per_order.ingest", ingestCalls / orderVersions());
         m.put("tiktok_calls_per_order.fulfillment", fulfilmentCalls / (double) Math.max(1, orders.fulfilled()));
+        m.put("tiktok_reference_reads_per_package", referenceReads / (double) Math.max(1, orders.fulfilled()));
         m.put("tiktok_calls_per_sku_update", inventoryUpdateCalls() / skuUpdates());
         m.put("tiktok_inventory_calls_per_changed_product_window",
                 inventoryUpdateCalls() / (double) Math.max(1, stock.changedProductWindows()));

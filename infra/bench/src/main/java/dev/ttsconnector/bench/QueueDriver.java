@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * <p>The batching window without wall-clock waiting: {@code MaximumBatchingWindowInSeconds} only bounds how long
  * Lambda <em>may</em> wait for a fuller batch. This driver dispatches as soon as the batch is full, or the queue is
  * drained and no invocation that could add messages is running ({@code producersBusy} false): waiting longer could not
- * change the batch. While producers run, a drained poller keeps collecting for at most the window (short re-polls).
+ * change the batch. While producers run, a drained poller keeps collecting for at most the window: it re-polls when
+ * {@link Activity} says a function sent a message or an invocation ended (at least every {@value #MAX_IDLE_WAIT_MS} ms).
  * The simplification: batches are never smaller than Lambda's would be for the same arrivals, and the run does not
  * sleep out windows that only idle time would fill. Unlike Lambda, a failed
  * message is made visible again after {@value #RETRY_DELAY_SECONDS} s instead of the queue's 180 s visibility
@@ -34,6 +35,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 final class QueueDriver implements AutoCloseable {
 
     static final int RETRY_DELAY_SECONDS = 2;
+    /** Longest wait between re-polls of a partial batch while producers run (a producer's end is not signalled). */
+    static final int MAX_IDLE_WAIT_MS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String functionId;
@@ -47,6 +50,7 @@ final class QueueDriver implements AutoCloseable {
     private final boolean partialFailures;
     private final SqsClient sqs;
     private final FunctionInvoker invoker;
+    private final Activity activity;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong failedMessages = new AtomicLong();
@@ -55,6 +59,14 @@ final class QueueDriver implements AutoCloseable {
     QueueDriver(String functionId, String queueId, String queueUrl, String queueArn, String region, int batchSize,
                 Duration window, boolean partialFailures, SqsClient sqs, FunctionInvoker invoker, int pollers,
                 java.util.function.BooleanSupplier producersBusy) {
+        this(functionId, queueId, queueUrl, queueArn, region, batchSize, window, partialFailures, sqs, invoker, pollers,
+                producersBusy, Activity.GLOBAL);
+    }
+
+    QueueDriver(String functionId, String queueId, String queueUrl, String queueArn, String region, int batchSize,
+                Duration window, boolean partialFailures, SqsClient sqs, FunctionInvoker invoker, int pollers,
+                java.util.function.BooleanSupplier producersBusy, Activity activity) {
+        this.activity = activity;
         this.functionId = functionId;
         this.queueId = queueId;
         this.queueUrl = queueUrl;
@@ -136,6 +148,7 @@ final class QueueDriver implements AutoCloseable {
             // Read before the receive: a producer that adds messages and then ends between an empty receive and a
             // later look would otherwise be missed.
             boolean busyBefore = !batch.isEmpty() && producersBusy.getAsBoolean();
+            long seen = activity.version();
             int max = Math.min(10, batchSize - batch.size());
             List<Message> got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
                     .waitTimeSeconds(waitSeconds).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
@@ -151,7 +164,13 @@ final class QueueDriver implements AutoCloseable {
             if (window.isZero() || !busyBefore || System.nanoTime() >= deadline) {
                 break;
             }
-            sleep(Duration.ofMillis(5));
+            long left = Math.min(deadline - System.nanoTime(), Duration.ofMillis(MAX_IDLE_WAIT_MS).toNanos());
+            try {
+                activity.awaitChange(seen, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         return batch;
     }

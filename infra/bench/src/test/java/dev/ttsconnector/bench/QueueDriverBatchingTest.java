@@ -29,6 +29,7 @@ class QueueDriverBatchingTest {
     private static final class FakeSqs implements SqsClient {
         final Deque<Message> messages = new ArrayDeque<>();
         int deleted;
+        int receives;
 
         synchronized void add(int n, String prefix) {
             for (int i = 0; i < n; i++) {
@@ -38,6 +39,7 @@ class QueueDriverBatchingTest {
 
         @Override
         public synchronized ReceiveMessageResponse receiveMessage(ReceiveMessageRequest r) {
+            receives++;
             List<Message> out = new ArrayList<>();
             while (out.size() < r.maxNumberOfMessages() && !messages.isEmpty()) {
                 out.add(messages.poll());
@@ -115,6 +117,30 @@ class QueueDriverBatchingTest {
             sqs.add(7, "b");
             busy.set(false);
             assertThat(recorder.batchSizes.poll(30, TimeUnit.SECONDS)).isEqualTo(12);
+        }
+    }
+
+    @Test
+    void partialBatch_whileAProducerRuns_repollsOnActivityInsteadOfSpinning() throws Exception {
+        FakeSqs sqs = new FakeSqs();
+        sqs.add(3, "a");
+        Recorder recorder = new Recorder();
+        AtomicBoolean busy = new AtomicBoolean(true);
+        Activity activity = new Activity();
+        try (QueueDriver d = new QueueDriver("Fn", "Q", "http://queue", "arn:aws:sqs:us-east-1:000000000000:Q", "us-east-1",
+                100, Duration.ofMinutes(10), true, sqs, recorder, 1, busy::get, activity).start()) {
+            Thread.sleep(500);
+            int idleReceives;
+            synchronized (sqs) {
+                idleReceives = sqs.receives;
+            }
+            // Without a signal only the bounded wait re-polls: about 500 / MAX_IDLE_WAIT_MS, not one per few ms.
+            assertThat(idleReceives).isLessThanOrEqualTo(500 / QueueDriver.MAX_IDLE_WAIT_MS + 3);
+            sqs.add(4, "b");
+            activity.bump();
+            busy.set(false);
+            activity.bump();
+            assertThat(recorder.batchSizes.poll(30, TimeUnit.SECONDS)).isEqualTo(7);
         }
     }
 }
