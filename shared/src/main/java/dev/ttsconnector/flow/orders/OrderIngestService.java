@@ -8,6 +8,7 @@ import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderStore;
+import dev.ttsconnector.app.products.AppProduct;
 import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.EfficiencyMode;
@@ -20,10 +21,12 @@ import dev.ttsconnector.tiktok.orders.Order;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -102,15 +105,51 @@ public final class OrderIngestService {
         Map<String, Boolean> knownSkus = new HashMap<>();
         OrderMapper mapper = new OrderMapper(settings.supportVirtualBundles(),
                 sku -> knownSkus.computeIfAbsent(sku, s -> catalog.get(s).isPresent()));
+        // Two batched reads up front instead of one read per SKU and per order: the catalog items of every line and
+        // the stored records of every order. Same answers as the single reads they replace (see prefetch).
+        Map<String, Optional<AppOrder>> stored = prefetch(integrationId, mapper, tiktokOrders, knownSkus);
         List<IngestOutcome> outcomes = new ArrayList<>(tiktokOrders.size());
         for (Order order : tiktokOrders) {
-            outcomes.add(ingestOne(integrationId, filter, mapper, order, source, redelivery));
+            outcomes.add(ingestOne(integrationId, filter, mapper, order, source, redelivery, stored));
         }
         return outcomes;
     }
 
+    /**
+     * Fills {@code knownSkus} for every SKU the mapper will ask about and returns the stored record (or its absence)
+     * of every order id, each read batched. An order that cannot be inspected here is left to {@link #ingestOne},
+     * which fails or parks it exactly as without the prefetch. Each stored record is used once: an order id listed
+     * twice reads the store again the second time, so it sees the first one's write.
+     */
+    private Map<String, Optional<AppOrder>> prefetch(String integrationId, OrderMapper mapper, List<Order> tiktokOrders,
+                                                     Map<String, Boolean> knownSkus) {
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Order order : tiktokOrders) {
+            if (order.id() == null || order.id().isBlank() || order.updateTime() == null) {
+                continue; // malformed: map() refuses it before any catalog or store read
+            }
+            try {
+                skus.addAll(mapper.catalogSkus(order));
+                ids.add(order.id());
+            } catch (RuntimeException uninspectable) {
+                // ingestOne maps it again and fails or parks it as before.
+            }
+        }
+        if (!skus.isEmpty()) {
+            Map<String, AppProduct> found = catalog.getAll(skus);
+            skus.forEach(sku -> knownSkus.put(sku, found.containsKey(sku)));
+        }
+        Map<String, Optional<AppOrder>> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Map<String, AppOrder> found = orders.getAll(integrationId, ids);
+            ids.forEach(id -> stored.put(id, Optional.ofNullable(found.get(id))));
+        }
+        return stored;
+    }
+
     private IngestOutcome ingestOne(String integrationId, OrderFilter filter, OrderMapper mapper, Order order,
-                                    ChangeSource source, boolean redelivery) {
+                                    ChangeSource source, boolean redelivery, Map<String, Optional<AppOrder>> prefetched) {
         Instant now = clock.now();
         if (order.id() == null || order.id().isBlank()) {
             parkMalformed(integrationId, MISSING_ID, "TikTok sent an order without an id", false);
@@ -123,7 +162,10 @@ public final class OrderIngestService {
             parkMalformed(integrationId, order.id(), "order " + order.id() + ": " + malformed.getMessage(), true);
             return new IngestOutcome(order.id(), IngestOutcome.Kind.MALFORMED, null, null);
         }
-        Optional<AppOrder> stored = orders.get(integrationId, order.id());
+        Optional<AppOrder> stored = prefetched.remove(order.id());
+        if (stored == null) {
+            stored = orders.get(integrationId, order.id());
+        }
         Optional<ExclusionReason> exclusion = filter.exclusion(order, stored.isPresent());
         if (exclusion.isPresent()) {
             return new IngestOutcome(order.id(), IngestOutcome.Kind.EXCLUDED, exclusion.get(), null);
