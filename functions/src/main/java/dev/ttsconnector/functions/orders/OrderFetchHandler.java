@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.orders.IngestOutcome;
+import dev.ttsconnector.flow.orders.IngestReadAhead;
 import dev.ttsconnector.flow.orders.OrderFetchRequest;
 import dev.ttsconnector.flow.orders.OrderFollowUpRequest;
 import dev.ttsconnector.flow.orders.OrderFetchService;
@@ -35,6 +36,8 @@ import java.util.Set;
  * parking): it uses the prefetched orders, or fetches itself when its integration's prefetch failed. Ids TikTok does
  * not return are acknowledged and logged. The whole invocation runs in one {@link IntegrationStateMemo} scope: an
  * integration's record and settings are read once per batch, not once per message, and again by the next batch.
+ * After the prefetch, the catalog items and stored records those orders need are read ahead in one batched read each
+ * ({@link IngestReadAhead}: a stored record serves one message; a second message of the order reads it again).
  */
 public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -50,9 +53,13 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
      */
     private final ThreadLocal<Batch> batch = new ThreadLocal<>();
 
-    /** Per invocation: integration → fetched orders by id (absent when that integration's prefetch failed), and
-     * envelope id → the record was delivered before. */
-    private record Batch(Map<String, Map<String, Order>> prefetched, Map<String, Boolean> redelivered) {
+    /**
+     * Per invocation: integration → fetched orders by id (absent when that integration's prefetch failed), integration
+     * → the catalog and stored-order reads made ahead for those orders (absent when that failed), and envelope id →
+     * the record was delivered before.
+     */
+    private record Batch(Map<String, Map<String, Order>> prefetched, Map<String, IngestReadAhead> readAhead,
+                         Map<String, Boolean> redelivered) {
     }
 
     /** Lambda entry point: builds the dependencies once per container (see {@link OrdersWiring}). */
@@ -83,7 +90,7 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try (IntegrationStateMemo.Scope reads = memo.open()) {
-            batch.set(new Batch(new HashMap<>(), new HashMap<>()));
+            batch.set(new Batch(new HashMap<>(), new HashMap<>(), new HashMap<>()));
             prefetch(event);
             return consumer.handleRequest(event, context);
         } finally {
@@ -118,6 +125,14 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
             } catch (RuntimeException e) {
                 LOG.warn("order prefetch failed; each message fetches on its own", e, "integrationId",
                         integrationId, "orders", ids.size());
+                return;
+            }
+            try {
+                batch.get().readAhead().put(integrationId,
+                        fetch.readAhead(integrationId, prefetched.get(integrationId).values()));
+            } catch (RuntimeException e) {
+                LOG.warn("order read-ahead failed; each message reads on its own", e, "integrationId",
+                        integrationId);
             }
         });
     }
@@ -155,7 +170,8 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
                     orders = fetch.fetch(integrationId, request.orderIds());
                 }
                 List<IngestOutcome> outcomes = fetch.ingest(integrationId, orders, request.source(),
-                        batch.get().redelivered().getOrDefault(envelope.id(), false));
+                        batch.get().redelivered().getOrDefault(envelope.id(), false),
+                        known != null ? batch.get().readAhead().get(integrationId) : null);
                 if (orders.size() < request.orderIds().stream().distinct().count()) {
                     LOG.warn("TikTok did not return some orders", "requested", request.orderIds().size(),
                             "returned", orders.size());

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.InMemoryParkedItemStore;
+import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.InMemoryOrderStore;
+import dev.ttsconnector.app.orders.OrderQuery;
+import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.products.AppProduct;
+import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.app.products.InMemoryCatalogStore;
 import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.MutableClock;
@@ -47,6 +51,7 @@ import dev.ttsconnector.tiktok.orders.Order;
 import dev.ttsconnector.tiktok.orders.OrderSearchRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +78,8 @@ class OrderFetchHandlerTest {
     private final IntegrationStore integrations = memo.integrations(integrationsBacking);
     private final SettingsService settings = new SettingsService(memo.settings(settingsBacking),
             SettingsValidator.standard(), clock);
-    private final InMemoryOrderStore orders = new InMemoryOrderStore();
+    private final CountingOrders orders = new CountingOrders();
+    private final CountingCatalog catalog = new CountingCatalog();
     private final InMemoryParkedItemStore parked = new InMemoryParkedItemStore(clock);
     private final Map<String, Order> tiktok = new HashMap<>();
     private final List<String> settingsSeenByFollowUps = new ArrayList<>();
@@ -87,7 +93,6 @@ class OrderFetchHandlerTest {
         integrationsBacking.save(created.withShop(new ShopBinding("shop-1", "cipher-1", "C1", "Shop A", "US",
                 "LOCAL"), CREATED).withStatus(IntegrationStatus.CONNECTED, null, CREATED));
         new SettingsService(settingsBacking, SettingsValidator.standard(), clock).initialize("int_a", CREATED, "test");
-        InMemoryCatalogStore catalog = new InMemoryCatalogStore();
         catalog.putAll(List.of(new AppProduct("SKU-A", "A", null, null, Map.of(), CREATED)));
         // A follow-up reading the settings, as the buyer-message follow-up does.
         OrderWriteListener followUp = OrderWriteListener.named("settings reader", (before, after) -> {
@@ -155,8 +160,8 @@ class OrderFetchHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch("101", "102"), new TestContext("b1"));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(orders.get("int_a", "101")).isPresent();
-        assertThat(orders.get("int_a", "102")).isPresent();
+        assertThat(orders.store.get("int_a", "101")).isPresent();
+        assertThat(orders.store.get("int_a", "102")).isPresent();
         assertThat(integrationsBacking.gets.get()).as("integration record (VaultShopAccess.connected)").isEqualTo(1);
         assertThat(settingsBacking.loads.get()).as("settings, incl. the follow-ups' reads").isEqualTo(1);
         assertThat(settingsSeenByFollowUps).containsExactly("101:v1", "102:v1");
@@ -184,8 +189,8 @@ class OrderFetchHandlerTest {
 
         handler.handleRequest(batch("102"), new TestContext("b2"));
 
-        assertThat(orders.get("int_a", "101")).isPresent();
-        assertThat(orders.get("int_a", "102")).as("excluded by the settings changed between batches").isEmpty();
+        assertThat(orders.store.get("int_a", "101")).isPresent();
+        assertThat(orders.store.get("int_a", "102")).as("excluded by the settings changed between batches").isEmpty();
         assertThat(settingsBacking.loads.get() - loadsBefore).isEqualTo(1);
         assertThat(integrationsBacking.gets.get()).as("once per batch").isEqualTo(2);
     }
@@ -218,9 +223,87 @@ class OrderFetchHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(settingsSeenByFollowUps).containsExactly("101:v1", "102:v2");
-        assertThat(orders.get("int_a", "102")).isPresent();
-        assertThat(orders.get("int_a", "103")).as("the integration was disconnected by the write before it")
+        assertThat(orders.store.get("int_a", "102")).isPresent();
+        assertThat(orders.store.get("int_a", "103")).as("the integration was disconnected by the write before it")
                 .isEmpty();
+    }
+
+    @Test
+    void ordersOfOneIntegration_inOneBatch_readCatalogAndStoredOrdersOnce_aRepeatedOrderSeesTheEarlierWrite() {
+        tiktokHas("101");
+        tiktokHas("102");
+
+        SQSBatchResponse response = handler.handleRequest(batch("101", "102", "101"), new TestContext("b1"));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(orders.store.writeCount()).as("two creates; the repeat of 101 is a duplicate").isEqualTo(2);
+        assertThat(catalog.getAllCalls).containsExactly(List.of("SKU-A"));
+        assertThat(catalog.singleGets).isZero();
+        assertThat(orders.getAllCalls).containsExactly(List.of("101", "102"));
+        assertThat(orders.singleGets).as("the second message of 101 reads the store again").isEqualTo(1);
+    }
+
+    /** Counts single and batched catalog reads. */
+    private static final class CountingCatalog implements CatalogStore {
+        private final InMemoryCatalogStore store = new InMemoryCatalogStore();
+        final List<List<String>> getAllCalls = new ArrayList<>();
+        int singleGets;
+
+        @Override
+        public void putAll(Collection<AppProduct> products) {
+            store.putAll(products);
+        }
+
+        @Override
+        public Optional<AppProduct> get(String sku) {
+            singleGets++;
+            return store.get(sku);
+        }
+
+        @Override
+        public Map<String, AppProduct> getAll(Collection<String> skus) {
+            getAllCalls.add(List.copyOf(skus));
+            return store.getAll(skus);
+        }
+
+        @Override
+        public Page<AppProduct> list(int limit, String cursor) {
+            return store.list(limit, cursor);
+        }
+    }
+
+    /** Counts single and batched stored-order reads. */
+    private static final class CountingOrders implements OrderStore {
+        final InMemoryOrderStore store = new InMemoryOrderStore();
+        final List<List<String>> getAllCalls = new ArrayList<>();
+        int singleGets;
+
+        @Override
+        public Optional<AppOrder> get(String integrationId, String tiktokOrderId) {
+            singleGets++;
+            return store.get(integrationId, tiktokOrderId);
+        }
+
+        @Override
+        public Map<String, AppOrder> getAll(String integrationId, Collection<String> tiktokOrderIds) {
+            getAllCalls.add(List.copyOf(tiktokOrderIds));
+            return store.getAll(integrationId, tiktokOrderIds);
+        }
+
+        @Override
+        public Optional<AppOrder> insert(AppOrder order) {
+            return store.insert(order);
+        }
+
+        @Override
+        public AppOrder replace(AppOrder next) {
+            return store.replace(next);
+        }
+
+        @Override
+        public Page<AppOrder> list(OrderQuery query) {
+            return store.list(query);
+        }
     }
 
     /** Counts the integration reads that reach the store. */

@@ -131,6 +131,37 @@ class OrderIngestBatchReadsTest {
                 .containsExactly(true, false);
     }
 
+    @Test
+    void readAheadSharedByTwoIngests_oneReadEach_andTheSecondIngestOfAnOrderSeesTheFirstsWrite() {
+        catalog.store.putAll(List.of(product("SKU-A")));
+        Order v1 = tiktok("500", 10, "SKU-A");
+        Order v2 = tiktok("500", 20, "SKU-A");
+        Order other = tiktok("501", 10, "SKU-B");
+
+        IngestReadAhead ahead = ingest.readAhead("i1", SETTINGS, List.of(v1, other));
+        List<IngestOutcome> first = ingest.ingest("i1", SETTINGS, List.of(v1), ChangeSource.WEBHOOK, false, ahead);
+        List<IngestOutcome> second = ingest.ingest("i1", SETTINGS, List.of(other, v2), ChangeSource.WEBHOOK, false,
+                ahead);
+
+        assertThat(first).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.CREATED);
+        assertThat(second).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.CREATED,
+                IngestOutcome.Kind.UPDATED);
+        assertThat(catalog.getAllCalls).containsExactly(List.of("SKU-A", "SKU-B"));
+        assertThat(catalog.singleGets).isZero();
+        assertThat(orders.getAllCalls).containsExactly(List.of("500", "501"));
+        assertThat(orders.singleGets).as("only 500 again: its read-ahead record was used by the first ingest")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void ingest_withAReadAheadOfAnotherIntegration_isRefused() {
+        IngestReadAhead ahead = ingest.readAhead("i2", SETTINGS, List.of(tiktok("600", 10, "SKU-A")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest.ingest("i1", SETTINGS,
+                        List.of(tiktok("600", 10, "SKU-A")), ChangeSource.WEBHOOK, false, ahead))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ahead");
+    }
+
     private AppProduct product(String sku) {
         return new AppProduct(sku, "title " + sku, null, null, Map.of(), clock.now());
     }
