@@ -6,11 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.orders.IngestOutcome;
+import dev.ttsconnector.flow.orders.IngestReadAhead;
 import dev.ttsconnector.flow.orders.OrderFetchRequest;
 import dev.ttsconnector.flow.orders.OrderFollowUpRequest;
 import dev.ttsconnector.flow.orders.OrderFetchService;
 import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.integration.IntegrationNotConnectedException;
+import dev.ttsconnector.integration.IntegrationStateMemo;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.EnvelopeCodec;
@@ -32,7 +34,10 @@ import java.util.Set;
  * 50 ids (spec §4), so a burst of webhooks costs about one TikTok call per 50 orders instead of one per webhook
  * (performance guide). Then each message is handled on its own by the standard consumer (partial batch failures,
  * parking): it uses the prefetched orders, or fetches itself when its integration's prefetch failed. Ids TikTok does
- * not return are acknowledged and logged.
+ * not return are acknowledged and logged. The whole invocation runs in one {@link IntegrationStateMemo} scope: an
+ * integration's record and settings are read once per batch, not once per message, and again by the next batch.
+ * After the prefetch, the catalog items and stored records those orders need are read ahead in one batched read each
+ * ({@link IngestReadAhead}: a stored record serves one message; a second message of the order reads it again).
  */
 public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -40,11 +45,22 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private final OrderFetchService fetch;
     private final Consumer consumer;
+    private final IntegrationStateMemo memo;
     private final EnvelopeCodec codec = new EnvelopeCodec();
-    /** Per invocation: integration → fetched orders by id; absent when that integration's prefetch failed. */
-    private final Map<String, Map<String, Order>> prefetched = new HashMap<>();
-    /** Per invocation: envelope id → the record was delivered before. */
-    private final Map<String, Boolean> redelivered = new HashMap<>();
+    /**
+     * The invocation's state, per thread: the local runner and the benchmark may call one instance from several
+     * threads at once, so nothing of one batch may be seen by another.
+     */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /**
+     * Per invocation: integration → fetched orders by id (absent when that integration's prefetch failed), integration
+     * → the catalog and stored-order reads made ahead for those orders (absent when that failed), and envelope id →
+     * the record was delivered before.
+     */
+    private record Batch(Map<String, Map<String, Order>> prefetched, Map<String, IngestReadAhead> readAhead,
+                         Map<String, Boolean> redelivered) {
+    }
 
     /** Lambda entry point: builds the dependencies once per container (see {@link OrdersWiring}). */
     public OrderFetchHandler() {
@@ -52,29 +68,39 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     private OrderFetchHandler(OrdersWiring wiring) {
-        this(wiring.fetchService(), wiring.fetchQueueUrl(), wiring.parkedItems(), wiring.metrics());
+        this(wiring.fetchService(), wiring.fetchQueueUrl(), wiring.parkedItems(), wiring.metrics(), wiring.memo());
     }
 
     OrderFetchHandler(OrderFetchService fetch, String fetchQueueUrl, ParkedItemStore parkedItems,
                       MetricsLogger metrics) {
+        this(fetch, fetchQueueUrl, parkedItems, metrics, new IntegrationStateMemo());
+    }
+
+    /**
+     * @param memo the memo the service's integration and settings stores are seen through; one scope of it spans each
+     *             invocation, so the batch reads an integration and its settings once
+     */
+    OrderFetchHandler(OrderFetchService fetch, String fetchQueueUrl, ParkedItemStore parkedItems,
+                      MetricsLogger metrics, IntegrationStateMemo memo) {
         this.fetch = Objects.requireNonNull(fetch, "fetch");
+        this.memo = Objects.requireNonNull(memo, "memo");
         this.consumer = new Consumer(fetchQueueUrl, parkedItems, metrics);
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        prefetched.clear();
-        redelivered.clear();
-        try {
+        try (IntegrationStateMemo.Scope reads = memo.open()) {
+            batch.set(new Batch(new HashMap<>(), new HashMap<>(), new HashMap<>()));
             prefetch(event);
             return consumer.handleRequest(event, context);
         } finally {
-            prefetched.clear();
-            redelivered.clear();
+            batch.remove();
         }
     }
 
     private void prefetch(SQSEvent event) {
+        Map<String, Map<String, Order>> prefetched = batch.get().prefetched();
+        Map<String, Boolean> redelivered = batch.get().redelivered();
         Map<String, Set<String>> idsByIntegration = new LinkedHashMap<>();
         for (SQSEvent.SQSMessage record : event == null || event.getRecords() == null
                 ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
@@ -99,6 +125,14 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
             } catch (RuntimeException e) {
                 LOG.warn("order prefetch failed; each message fetches on its own", e, "integrationId",
                         integrationId, "orders", ids.size());
+                return;
+            }
+            try {
+                batch.get().readAhead().put(integrationId,
+                        fetch.readAhead(integrationId, prefetched.get(integrationId).values()));
+            } catch (RuntimeException e) {
+                LOG.warn("order read-ahead failed; each message reads on its own", e, "integrationId",
+                        integrationId);
             }
         });
     }
@@ -127,7 +161,7 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
             OrderFetchRequest request = envelope.payloadAs(OrderFetchRequest.class);
             String integrationId = envelope.integrationId();
             try {
-                Map<String, Order> known = prefetched.get(integrationId);
+                Map<String, Order> known = batch.get().prefetched().get(integrationId);
                 List<Order> orders;
                 if (known != null) {
                     orders = request.orderIds().stream().distinct().map(known::get).filter(Objects::nonNull)
@@ -136,7 +170,8 @@ public final class OrderFetchHandler implements RequestHandler<SQSEvent, SQSBatc
                     orders = fetch.fetch(integrationId, request.orderIds());
                 }
                 List<IngestOutcome> outcomes = fetch.ingest(integrationId, orders, request.source(),
-                        redelivered.getOrDefault(envelope.id(), false));
+                        batch.get().redelivered().getOrDefault(envelope.id(), false),
+                        known != null ? batch.get().readAhead().get(integrationId) : null);
                 if (orders.size() < request.orderIds().stream().distinct().count()) {
                     LOG.warn("TikTok did not return some orders", "requested", request.orderIds().size(),
                             "returned", orders.size());

@@ -18,7 +18,10 @@ import dev.ttsconnector.flow.orders.OrderWriteListener;
 import dev.ttsconnector.flow.orders.messages.BuyerMessageService;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.Env;
+import dev.ttsconnector.integration.IntegrationStateMemo;
+import dev.ttsconnector.integration.IntegrationStore;
 import dev.ttsconnector.integration.ShopAccess;
+import dev.ttsconnector.integration.VaultShopAccess;
 import dev.ttsconnector.queue.EventBridgeEventPublisher;
 import dev.ttsconnector.queue.SqsQueuePublisher;
 import dev.ttsconnector.settings.DynamoDbSettingsStore;
@@ -55,9 +58,17 @@ final class OrdersWiring {
     private final String busName;
     private final String fulfillmentQueueUrl;
     private final OrderPullConfig pullConfig;
+    private final IntegrationStateMemo memo;
+    private final SettingsService settings;
 
+    /**
+     * @param memo the memo {@code shops}' integration store is seen through; the settings are read through it too
+     */
     OrdersWiring(ShopAccess shops, DynamoDbClient dynamo, String table, String pullQueueUrl, String fetchQueueUrl,
-                 String busName, String fulfillmentQueueUrl, OrderPullConfig pullConfig) {
+                 String busName, String fulfillmentQueueUrl, OrderPullConfig pullConfig, IntegrationStateMemo memo) {
+        this.memo = Objects.requireNonNull(memo, "memo");
+        this.settings = new SettingsService(memo.settings(new DynamoDbSettingsStore(dynamo, table)),
+                SettingsValidator.standard(), clock);
         this.fulfillmentQueueUrl = Objects.requireNonNull(fulfillmentQueueUrl, "fulfillmentQueueUrl");
         this.shops = Objects.requireNonNull(shops, "shops");
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
@@ -69,14 +80,23 @@ final class OrdersWiring {
     }
 
 
-    /** Production wiring: {@code VaultShopAccess} and the DynamoDB client of the integration wiring. */
+    /**
+     * Production wiring: a {@code VaultShopAccess} over the integration wiring's store seen through an
+     * {@link IntegrationStateMemo} (the fetch handler opens one scope per invocation), and its DynamoDB client. The
+     * TikTok client's token refresher writes through the same memoized store, so an integration it marks
+     * AUTH_EXPIRED is seen by the rest of the batch.
+     */
     static OrdersWiring fromEnvironment() {
         IntegrationWiring integrations = IntegrationWiring.fromEnvironment();
-        return fromEnvironment(integrations.shopAccess(), integrations.dynamo());
+        IntegrationStateMemo memo = new IntegrationStateMemo();
+        IntegrationStore store = memo.integrations(integrations.integrationStore());
+        VaultShopAccess shops = VaultShopAccess.create(integrations.tiktokConfig(), store,
+                integrations.tokenVault(), Clock.system());
+        return fromEnvironment(shops, integrations.dynamo(), memo);
     }
 
     /** Reads the environment (literal names: the template test checks each is set on the function). */
-    static OrdersWiring fromEnvironment(ShopAccess shops, DynamoDbClient dynamo) {
+    static OrdersWiring fromEnvironment(ShopAccess shops, DynamoDbClient dynamo, IntegrationStateMemo memo) {
         OrderPullConfig config = new OrderPullConfig(
                 Duration.ofSeconds(parseLong("ORDER_PULL_OVERLAP_SECONDS",
                         Env.optional("ORDER_PULL_OVERLAP_SECONDS", "600"))),
@@ -85,7 +105,7 @@ final class OrdersWiring {
                 (int) parseLong("ORDER_PULL_MAX_PAGES", Env.optional("ORDER_PULL_MAX_PAGES", "50")));
         return new OrdersWiring(shops, dynamo, Env.require("TABLE_NAME"), Env.require("ORDER_PULL_QUEUE_URL"),
                 Env.require("ORDER_FETCH_QUEUE_URL"), Env.require("APP_BUS_NAME"),
-                Env.require("FULFILLMENT_PUSH_QUEUE_URL"), config);
+                Env.require("FULFILLMENT_PUSH_QUEUE_URL"), config, memo);
     }
 
     static long parseLong(String name, String value) {
@@ -99,6 +119,11 @@ final class OrdersWiring {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The memo the integration and settings reads of these functions go through. */
+    IntegrationStateMemo memo() {
+        return memo;
     }
 
     String pullQueueUrl() {
@@ -136,8 +161,6 @@ final class OrdersWiring {
      * (deferred on-hold fulfillments, delivery progress; issue 7).
      */
     private List<OrderWriteListener> writeListeners() {
-        SettingsService settings = new SettingsService(new DynamoDbSettingsStore(dynamo, table),
-                SettingsValidator.standard(), clock);
         BuyerMessageService messages = new BuyerMessageService(new DynamoDbBuyerMessageMarkerStore(dynamo, table),
                 settings, shops, parkedItems(), clock, null);
         FulfillmentOrderSync fulfillments = new FulfillmentOrderSync(new DynamoDbFulfillmentStore(dynamo, table),
@@ -151,8 +174,7 @@ final class OrdersWiring {
     }
 
     OrderSettingsSource settings() {
-        return new OrderSettingsSource(new SettingsService(new DynamoDbSettingsStore(dynamo, table),
-                SettingsValidator.standard(), clock));
+        return new OrderSettingsSource(settings);
     }
 
     OrderPullService pullService() {

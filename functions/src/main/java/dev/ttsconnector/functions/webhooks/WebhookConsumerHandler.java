@@ -1,12 +1,16 @@
 package dev.ttsconnector.functions.webhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.support.FlowMetrics;
 import dev.ttsconnector.functions.support.SqsBatchConsumer;
+import dev.ttsconnector.integration.IntegrationStateMemo;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.MessageEnvelope;
@@ -16,52 +20,80 @@ import java.util.Objects;
 /**
  * Consumes WebhookQueue: each verified delivery is resolved to its integration and routed by
  * {@link WebhookRouter} (order ids to OrderFetchQueue, authorization events to the integration service). Unknown shops
- * and unhandled types are acknowledged and logged; a body that is no webhook envelope is parked.
+ * and unhandled types are acknowledged and logged; a body that is no webhook envelope is parked. Each message is
+ * handled by the standard consumer (partial batch failures, parking); the whole invocation runs in one
+ * {@link IntegrationStateMemo} scope, so the webhooks of one shop in a batch resolve its shop claim and integration
+ * once (the receipt check stays per delivery: a duplicate must still cost no write).
  */
-public final class WebhookConsumerHandler extends SqsBatchConsumer {
+public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
     private static final StructuredLogger LOG = StructuredLogger.forClass(WebhookConsumerHandler.class);
 
     private final WebhookRouter router;
+    private final IntegrationStateMemo memo;
+    private final Consumer consumer;
 
     /** Lambda entry point: builds the dependencies once per container (see {@link WebhookWiring}). */
     public WebhookConsumerHandler() {
-        this(WebhookWiring.fromEnvironment(), IntegrationWiring.fromEnvironment());
+        this(WebhookWiring.fromEnvironment(), IntegrationWiring.fromEnvironment(), new IntegrationStateMemo());
     }
 
-    private WebhookConsumerHandler(WebhookWiring wiring, IntegrationWiring integrations) {
-        this(wiring.router(integrations), wiring.webhookQueueUrl(), wiring.parkedItems(integrations),
-                FlowMetrics.stdout(integrations.dynamo(), integrations.tableName()));
+    private WebhookConsumerHandler(WebhookWiring wiring, IntegrationWiring integrations, IntegrationStateMemo memo) {
+        this(wiring.router(integrations, memo), wiring.webhookQueueUrl(), wiring.parkedItems(integrations),
+                FlowMetrics.stdout(integrations.dynamo(), integrations.tableName()), memo);
     }
 
     WebhookConsumerHandler(WebhookRouter router, String webhookQueueUrl, ParkedItemStore parkedItems,
                            MetricsLogger metrics) {
-        super("WEBHOOKS", webhookQueueUrl, parkedItems, metrics);
+        this(router, webhookQueueUrl, parkedItems, metrics, new IntegrationStateMemo());
+    }
+
+    /**
+     * @param memo the memo the router's integration store is seen through; one scope of it spans each invocation
+     */
+    WebhookConsumerHandler(WebhookRouter router, String webhookQueueUrl, ParkedItemStore parkedItems,
+                           MetricsLogger metrics, IntegrationStateMemo memo) {
         this.router = Objects.requireNonNull(router, "router");
+        this.memo = Objects.requireNonNull(memo, "memo");
+        this.consumer = new Consumer(webhookQueueUrl, parkedItems, metrics);
     }
 
     @Override
-    protected void process(MessageEnvelope envelope, Context context) {
-        if (!WebhookIntake.TYPE.equals(envelope.type())) {
-            throw new PermanentException("UNKNOWN_MESSAGE_TYPE", "WebhookQueue carries " + WebhookIntake.TYPE
-                    + " messages, got '" + envelope.type() + "'");
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        try (IntegrationStateMemo.Scope reads = memo.open()) {
+            return consumer.handleRequest(event, context);
         }
-        WebhookRouter.Result result = router.route(envelope);
-        // The intake cannot resolve the shop (no read on the acknowledgement path); count it for its integration.
-        // A duplicate delivery is counted for no integration, so it costs no flow-activity write (performance
-        // guide: a duplicate webhook costs 0 writes).
-        attributeTo(result.outcome() == WebhookRouter.Outcome.DUPLICATE ? null : result.integrationId());
-        LOG.info("webhook handled", "outcome", result.outcome().name(), "type", result.type(),
-                "integrationId", result.integrationId(), "orders", result.orderIds().size());
     }
 
-    @Override
-    protected String entityType(MessageEnvelope envelope) {
-        return "webhook";
-    }
+    private final class Consumer extends SqsBatchConsumer {
 
-    @Override
-    protected String entityId(MessageEnvelope envelope) {
-        return envelope.dedupeId();
+        Consumer(String webhookQueueUrl, ParkedItemStore parkedItems, MetricsLogger metrics) {
+            super("WEBHOOKS", webhookQueueUrl, parkedItems, metrics, LOG);
+        }
+
+        @Override
+        protected void process(MessageEnvelope envelope, Context context) {
+            if (!WebhookIntake.TYPE.equals(envelope.type())) {
+                throw new PermanentException("UNKNOWN_MESSAGE_TYPE", "WebhookQueue carries " + WebhookIntake.TYPE
+                        + " messages, got '" + envelope.type() + "'");
+            }
+            WebhookRouter.Result result = router.route(envelope);
+            // The intake cannot resolve the shop (no read on the acknowledgement path); count it for its integration.
+            // A duplicate delivery is counted for no integration, so it costs no flow-activity write (performance
+            // guide: a duplicate webhook costs 0 writes).
+            attributeTo(result.outcome() == WebhookRouter.Outcome.DUPLICATE ? null : result.integrationId());
+            LOG.info("webhook handled", "outcome", result.outcome().name(), "type", result.type(),
+                    "integrationId", result.integrationId(), "orders", result.orderIds().size());
+        }
+
+        @Override
+        protected String entityType(MessageEnvelope envelope) {
+            return "webhook";
+        }
+
+        @Override
+        protected String entityId(MessageEnvelope envelope) {
+            return envelope.dedupeId();
+        }
     }
 }

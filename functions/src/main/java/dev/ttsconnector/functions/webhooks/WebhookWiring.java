@@ -8,6 +8,8 @@ import dev.ttsconnector.flow.returns.ReturnSource;
 import dev.ttsconnector.flow.returns.ReturnsPullConfig;
 import dev.ttsconnector.functions.auth.IntegrationWiring;
 import dev.ttsconnector.functions.returns.ReturnsWiring;
+import dev.ttsconnector.integration.AuthorizationEvents;
+import dev.ttsconnector.integration.IntegrationStateMemo;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.queue.QueuePublisher;
@@ -15,6 +17,7 @@ import dev.ttsconnector.queue.SqsQueuePublisher;
 import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import dev.ttsconnector.tiktok.TikTokClientConfig;
 import dev.ttsconnector.tiktok.webhook.WebhookVerifier;
+import java.time.Instant;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -52,17 +55,44 @@ final class WebhookWiring {
     }
 
     /**
-     * The consumer's router: integrations by shop, receipts, OrderFetchQueue, the integration service, and the
-     * returns flow's targeted fetch for RETURN_STATUS_CHANGE.
+     * The consumer's router: integrations by shop (seen through {@code memo}, whose scope the consumer opens per
+     * invocation), receipts, OrderFetchQueue, the integration service, and the returns flow's targeted fetch for
+     * RETURN_STATUS_CHANGE.
      */
-    WebhookRouter router(IntegrationWiring integrations) {
+    WebhookRouter router(IntegrationWiring integrations, IntegrationStateMemo memo) {
         ReturnsWiring returns = new ReturnsWiring(integrations.dynamo(), integrations.tableName(),
                 integrations.shopAccess(), ReturnSource.tiktok(), ReturnsPullConfig.DEFAULT, clock,
                 MetricsLogger.stdout());
-        return new WebhookRouter(integrations.integrationStore(),
+        return new WebhookRouter(memo.integrations(integrations.integrationStore()),
                 new DynamoDbWebhookReceipts(integrations.dynamo(), integrations.tableName()), queuePublisher(),
-                orderFetchQueueUrl(), integrations.authorizationEvents(), clock,
+                orderFetchQueueUrl(), forgetting(integrations.authorizationEvents(), memo), clock,
                 (integrationId, returnIds) -> returns.pull.fetch(integrationId, returnIds));
+    }
+
+    /**
+     * {@code events} writing the integration through the integration service's own store, not the memo's view: the
+     * memo forgets what it holds after each, so later webhooks of the batch read the changed integration.
+     */
+    static AuthorizationEvents forgetting(AuthorizationEvents events, IntegrationStateMemo memo) {
+        return new AuthorizationEvents() {
+            @Override
+            public void deauthorized(String integrationId, String message, Instant at) {
+                try {
+                    events.deauthorized(integrationId, message, at);
+                } finally {
+                    memo.forget();
+                }
+            }
+
+            @Override
+            public void authorizationExpiring(String integrationId, Instant expiresAt, Instant at) {
+                try {
+                    events.authorizationExpiring(integrationId, expiresAt, at);
+                } finally {
+                    memo.forget();
+                }
+            }
+        };
     }
 
 

@@ -2,6 +2,9 @@ package dev.ttsconnector.app.orders;
 
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,6 +15,20 @@ import java.util.Optional;
 public interface OrderStore {
 
     Optional<AppOrder> get(String integrationId, String tiktokOrderId);
+
+    /**
+     * The stored orders of {@code tiktokOrderIds} by TikTok order id (the same answer as {@link #get} for each; orders
+     * not in the app are absent from the map, duplicates are read once). Adapters override it with one batched read.
+     */
+    default Map<String, AppOrder> getAll(String integrationId, Collection<String> tiktokOrderIds) {
+        Map<String, AppOrder> found = new LinkedHashMap<>();
+        for (String id : tiktokOrderIds) {
+            if (!found.containsKey(id)) {
+                get(integrationId, id).ifPresent(o -> found.put(id, o));
+            }
+        }
+        return found;
+    }
 
     /**
      * Stores a new order (its version must be 0; the stored one has version 1).

@@ -3,9 +3,12 @@ package dev.ttsconnector.flow.orders;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.integration.ConnectedShop;
+import dev.ttsconnector.integration.IntegrationNotConnectedException;
 import dev.ttsconnector.integration.ShopAccess;
+import dev.ttsconnector.settings.ConnectorSettings;
 import dev.ttsconnector.tiktok.orders.Order;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,11 +59,33 @@ public final class OrderFetchService {
     /** Ingests already fetched orders with the integration's current settings. */
     public List<IngestOutcome> ingest(String integrationId, List<Order> orders, ChangeSource source,
                                       boolean redelivery) {
+        return ingest(integrationId, orders, source, redelivery, null);
+    }
+
+    /**
+     * As {@link #ingest(String, List, ChangeSource, boolean)}, using the catalog and stored-order reads made ahead by
+     * {@link #readAhead} for a batch these orders belong to; {@code ahead} null = read for these orders now.
+     */
+    public List<IngestOutcome> ingest(String integrationId, List<Order> orders, ChangeSource source,
+                                      boolean redelivery, IngestReadAhead ahead) {
         if (orders.isEmpty()) {
             return List.of();
         }
         ConnectedShop shop = shops.connected(integrationId);
-        return ingest.ingest(integrationId, settings.orders(shop.integration()), orders, source, redelivery);
+        ConnectorSettings.Orders current = settings.orders(shop.integration());
+        return ahead == null ? ingest.ingest(integrationId, current, orders, source, redelivery)
+                : ingest.ingest(integrationId, current, orders, source, redelivery, ahead);
+    }
+
+    /**
+     * Reads ahead, in one batched read each, the catalog items and stored records the ingest of {@code orders} (the
+     * orders of several messages of one batch) will need; see {@link OrderIngestService#readAhead}.
+     *
+     * @throws IntegrationNotConnectedException when the integration is not connected
+     */
+    public IngestReadAhead readAhead(String integrationId, Collection<Order> orders) {
+        ConnectedShop shop = shops.connected(integrationId);
+        return ingest.readAhead(integrationId, settings.orders(shop.integration()), orders);
     }
 
     /** Re-runs the follow-ups of a stored order (replay of a parked follow-up); no TikTok call. */

@@ -8,6 +8,7 @@ import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.OrderLine;
 import dev.ttsconnector.app.orders.OrderStore;
+import dev.ttsconnector.app.products.AppProduct;
 import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.common.Clock;
 import dev.ttsconnector.common.EfficiencyMode;
@@ -19,11 +20,14 @@ import dev.ttsconnector.settings.ConnectorSettings;
 import dev.ttsconnector.tiktok.orders.Order;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -92,25 +96,77 @@ public final class OrderIngestService {
     }
 
     /**
-     * Ingests {@code tiktokOrders} in the given order.
+     * Ingests {@code tiktokOrders} in the given order. The catalog items of all their lines and the stored records of
+     * all of them are read first, in one batched read each ({@link #readAhead}).
      *
      * @param redelivery the triggering message was delivered before (see {@link OrderApplier#apply})
      */
     public List<IngestOutcome> ingest(String integrationId, ConnectorSettings.Orders settings, List<Order> tiktokOrders,
                                       ChangeSource source, boolean redelivery) {
+        return ingest(integrationId, settings, tiktokOrders, source, redelivery,
+                readAhead(integrationId, settings, tiktokOrders));
+    }
+
+    /**
+     * As {@link #ingest(String, ConnectorSettings.Orders, List, ChangeSource, boolean)}, with reads made ahead for
+     * these orders (and maybe others of the same batch). Whatever {@code ahead} lacks is read here, one by one.
+     *
+     * @throws IllegalArgumentException when {@code ahead} was read for another integration
+     */
+    public List<IngestOutcome> ingest(String integrationId, ConnectorSettings.Orders settings, List<Order> tiktokOrders,
+                                      ChangeSource source, boolean redelivery, IngestReadAhead ahead) {
+        if (!ahead.integrationId().equals(integrationId)) {
+            throw new IllegalArgumentException("ahead: read for integration " + ahead.integrationId()
+                    + ", not " + integrationId);
+        }
         OrderFilter filter = new OrderFilter(settings);
         Map<String, Boolean> knownSkus = new HashMap<>();
-        OrderMapper mapper = new OrderMapper(settings.supportVirtualBundles(),
-                sku -> knownSkus.computeIfAbsent(sku, s -> catalog.get(s).isPresent()));
+        OrderMapper mapper = new OrderMapper(settings.supportVirtualBundles(), sku -> knownSkus.computeIfAbsent(sku,
+                s -> Objects.requireNonNullElseGet(ahead.inCatalog(s), () -> catalog.get(s).isPresent())));
         List<IngestOutcome> outcomes = new ArrayList<>(tiktokOrders.size());
         for (Order order : tiktokOrders) {
-            outcomes.add(ingestOne(integrationId, filter, mapper, order, source, redelivery));
+            outcomes.add(ingestOne(integrationId, filter, mapper, order, source, redelivery, ahead));
         }
         return outcomes;
     }
 
+    /**
+     * Reads, in one batched read each, whether every SKU the ingest of {@code tiktokOrders} will look up is in the
+     * catalog and the stored record (or its absence) of every order: the same answers as the single reads they
+     * replace. An order that cannot be inspected here is skipped; its ingest fails or parks it exactly as without
+     * the read-ahead.
+     */
+    public IngestReadAhead readAhead(String integrationId, ConnectorSettings.Orders settings,
+                                     Collection<Order> tiktokOrders) {
+        OrderMapper inspector = new OrderMapper(settings.supportVirtualBundles(), sku -> false);
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (Order order : tiktokOrders) {
+            if (order.id() == null || order.id().isBlank() || order.updateTime() == null) {
+                continue; // malformed: the mapper refuses it before any catalog or store read
+            }
+            try {
+                skus.addAll(inspector.catalogSkus(order));
+                ids.add(order.id());
+            } catch (RuntimeException uninspectable) {
+                // ingestOne maps it again and fails or parks it as before.
+            }
+        }
+        Map<String, Boolean> knownSkus = new HashMap<>();
+        if (!skus.isEmpty()) {
+            Map<String, AppProduct> found = catalog.getAll(skus);
+            skus.forEach(sku -> knownSkus.put(sku, found.containsKey(sku)));
+        }
+        Map<String, Optional<AppOrder>> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Map<String, AppOrder> found = orders.getAll(integrationId, ids);
+            ids.forEach(id -> stored.put(id, Optional.ofNullable(found.get(id))));
+        }
+        return new IngestReadAhead(integrationId, knownSkus, stored);
+    }
+
     private IngestOutcome ingestOne(String integrationId, OrderFilter filter, OrderMapper mapper, Order order,
-                                    ChangeSource source, boolean redelivery) {
+                                    ChangeSource source, boolean redelivery, IngestReadAhead ahead) {
         Instant now = clock.now();
         if (order.id() == null || order.id().isBlank()) {
             parkMalformed(integrationId, MISSING_ID, "TikTok sent an order without an id", false);
@@ -123,7 +179,10 @@ public final class OrderIngestService {
             parkMalformed(integrationId, order.id(), "order " + order.id() + ": " + malformed.getMessage(), true);
             return new IngestOutcome(order.id(), IngestOutcome.Kind.MALFORMED, null, null);
         }
-        Optional<AppOrder> stored = orders.get(integrationId, order.id());
+        Optional<AppOrder> stored = ahead.takeStored(order.id());
+        if (stored == null) {
+            stored = orders.get(integrationId, order.id());
+        }
         Optional<ExclusionReason> exclusion = filter.exclusion(order, stored.isPresent());
         if (exclusion.isPresent()) {
             return new IngestOutcome(order.id(), IngestOutcome.Kind.EXCLUDED, exclusion.get(), null);

@@ -15,9 +15,12 @@ import dev.ttsconnector.tiktok.orders.OrderPayment;
 import dev.ttsconnector.tiktok.orders.RecipientAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -68,7 +71,32 @@ public final class OrderMapper {
                 List.of(), 0);
     }
 
+    /**
+     * The app SKUs {@link #map} asks the catalog about for {@code order} (its lines' seller SKUs, bundle components
+     * when they are expanded), so a caller can look them all up in one read first.
+     */
+    public Set<String> catalogSkus(Order order) {
+        Set<String> skus = new LinkedHashSet<>();
+        for (LineAccumulator a : accumulate(order)) {
+            if (a.sku != null && !a.sku.isBlank()) {
+                skus.add(a.sku);
+            }
+        }
+        return skus;
+    }
+
     private List<OrderLine> lines(Order order) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (LineAccumulator a : accumulate(order)) {
+            boolean known = a.sku != null && !a.sku.isBlank() && inCatalog.test(a.sku);
+            lines.add(new OrderLine(a.sku, a.skuId, a.productId, a.productName, a.quantity, a.unitPrice,
+                    a.originalPrice, a.lineItemIds, a.bundleSkuId, known, a.shipping));
+        }
+        return lines;
+    }
+
+    /** The order's line items grouped per SKU (bundles expanded into components when the setting is on). */
+    private Collection<LineAccumulator> accumulate(Order order) {
         Map<String, LineAccumulator> bySku = new LinkedHashMap<>();
         List<LineItem> items = order.lineItems() == null ? List.of() : order.lineItems();
         for (LineItem item : items) {
@@ -87,13 +115,7 @@ public final class OrderMapper {
                         item.productName(), item.salePrice(), item.originalPrice(), null)).add(item, 1);
             }
         }
-        List<OrderLine> lines = new ArrayList<>();
-        for (LineAccumulator a : bySku.values()) {
-            boolean known = a.sku != null && !a.sku.isBlank() && inCatalog.test(a.sku);
-            lines.add(new OrderLine(a.sku, a.skuId, a.productId, a.productName, a.quantity, a.unitPrice,
-                    a.originalPrice, a.lineItemIds, a.bundleSkuId, known, a.shipping));
-        }
-        return lines;
+        return bySku.values();
     }
 
     private static Address address(RecipientAddress a) {

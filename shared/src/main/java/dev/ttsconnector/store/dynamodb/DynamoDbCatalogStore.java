@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * exception to the {@code INT#<integrationId>#} key rule: the catalog is the app's own data, shared by every
  * integration, not one integration's. Listing is a Query on that partition in SKU order (no Scan).
  * {@link #putAll} uses BatchWriteItem (25 per request) and re-sends unprocessed items; puts are idempotent upserts.
+ * {@link #getAll} uses BatchGetItem (100 keys per request) and re-sends unprocessed keys.
  */
 public final class DynamoDbCatalogStore implements CatalogStore {
 
@@ -34,10 +35,17 @@ public final class DynamoDbCatalogStore implements CatalogStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbBatchReader reader;
 
     public DynamoDbCatalogStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoDbBatchReader.Pause.sleeping());
+    }
+
+    /** @param pause the wait before re-sending unprocessed keys of a batched read (tests record it instead) */
+    DynamoDbCatalogStore(DynamoDbClient dynamo, String table, DynamoDbBatchReader.Pause pause) {
         this.dynamo = dynamo;
         this.table = table;
+        this.reader = new DynamoDbBatchReader(dynamo, table, pause);
     }
 
     @Override
@@ -83,6 +91,21 @@ public final class DynamoDbCatalogStore implements CatalogStore {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("PK", s(PK), "SK", s(sk(sku))))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** One BatchGetItem per 100 distinct SKUs (see {@link DynamoDbBatchReader}), not one GetItem per SKU. */
+    @Override
+    public Map<String, AppProduct> getAll(Collection<String> skus) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String sku : skus) {
+            keys.add(Map.of("PK", s(PK), "SK", s(sk(sku))));
+        }
+        Map<String, AppProduct> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : reader.getAll(keys)) {
+            AppProduct product = fromItem(item);
+            found.put(product.sku(), product);
+        }
+        return found;
     }
 
     @Override

@@ -6,6 +6,8 @@ import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.common.Page;
 import dev.ttsconnector.common.VersionConflictException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,17 @@ public final class DynamoDbOrderStore implements OrderStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbBatchReader reader;
 
     public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoDbBatchReader.Pause.sleeping());
+    }
+
+    /** @param pause the wait before re-sending unprocessed keys of a batched read (tests record it instead) */
+    DynamoDbOrderStore(DynamoDbClient dynamo, String table, DynamoDbBatchReader.Pause pause) {
         this.dynamo = dynamo;
         this.table = table;
+        this.reader = new DynamoDbBatchReader(dynamo, table, pause);
     }
 
     static String pk(String integrationId, String tiktokOrderId) {
@@ -44,6 +53,21 @@ public final class DynamoDbOrderStore implements OrderStore {
                 .key(Map.of("PK", AttributeValue.fromS(pk(integrationId, tiktokOrderId)),
                         "SK", AttributeValue.fromS("ORDER")))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** One BatchGetItem per 100 distinct ids (see {@link DynamoDbBatchReader}), not one GetItem per order. */
+    @Override
+    public Map<String, AppOrder> getAll(String integrationId, Collection<String> tiktokOrderIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : tiktokOrderIds) {
+            keys.add(Map.of("PK", AttributeValue.fromS(pk(integrationId, id)), "SK", AttributeValue.fromS("ORDER")));
+        }
+        Map<String, AppOrder> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : reader.getAll(keys)) {
+            AppOrder order = fromItem(item);
+            found.put(order.tiktokOrderId(), order);
+        }
+        return found;
     }
 
     @Override

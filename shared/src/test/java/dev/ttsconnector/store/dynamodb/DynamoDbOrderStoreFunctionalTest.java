@@ -74,6 +74,20 @@ class DynamoDbOrderStoreFunctionalTest {
     }
 
     @Test
+    void getAll_answersAsOneGetPerId_withBatchGetItemOnTheEmulator() {
+        AppOrder first = store.insert(order("2001", AppOrderStatus.NEW, T0)).orElseThrow();
+        AppOrder second = store.replace(store.insert(order("2002", AppOrderStatus.NEW, T0)).orElseThrow());
+
+        Map<String, AppOrder> found = store.getAll(integrationId, List.of("2001", "2002", "2001", "2999"));
+
+        assertThat(found).containsOnlyKeys("2001", "2002");
+        assertThat(found.get("2001")).isEqualTo(first).isEqualTo(store.get(integrationId, "2001").orElseThrow());
+        assertThat(found.get("2002")).isEqualTo(second);
+        assertThat(found.get("2002").version()).isEqualTo(2);
+        assertThat(store.getAll("other-" + integrationId, List.of("2001"))).isEmpty();
+    }
+
+    @Test
     void get_ofAnItemStoredBeforeLineItemShippingWasKept_readsItWithShippingUnknown() throws Exception {
         store.insert(order("1010", AppOrderStatus.NEW, T0)).orElseThrow();
         String table = stack.tableName("ConnectorTable");
