@@ -11,12 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link IntegrationStore} in memory, with the same conditional semantics as the DynamoDB adapter; for tests. */
+/**
+ * {@link IntegrationStore} in memory, with the same conditional semantics as the DynamoDB adapter; for tests. It counts
+ * the reads that reach it ({@link #get}, {@link #findByShopId}) so tests can prove what a memo saves.
+ */
 public final class InMemoryIntegrationStore implements IntegrationStore {
 
     private final Map<String, Integration> byId = new HashMap<>();
     private final Map<String, String> nameClaims = new HashMap<>();
     private final Map<String, String> shopClaims = new HashMap<>();
+    private int gets;
+    private int shopLookups;
 
     @Override
     public synchronized Integration create(Integration integration) {
@@ -39,13 +44,30 @@ public final class InMemoryIntegrationStore implements IntegrationStore {
 
     @Override
     public synchronized Optional<Integration> get(String integrationId) {
+        gets++;
         return Optional.ofNullable(byId.get(integrationId));
     }
 
     @Override
     public synchronized Optional<Integration> findByShopId(String shopId) {
+        shopLookups++;
         String holder = shopClaims.get(shopId);
-        return holder == null ? Optional.empty() : get(holder);
+        return holder == null ? Optional.empty() : Optional.ofNullable(byId.get(holder));
+    }
+
+    /** {@link #get} calls so far. */
+    public synchronized int getCount() {
+        return gets;
+    }
+
+    /** {@link #findByShopId} calls so far. */
+    public synchronized int shopLookupCount() {
+        return shopLookups;
+    }
+
+    public synchronized void resetReadCounts() {
+        gets = 0;
+        shopLookups = 0;
     }
 
     @Override

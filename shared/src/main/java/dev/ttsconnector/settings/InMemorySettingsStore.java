@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Thread-safe in-memory {@link SettingsStore} for tests and local runs. */
+/** Thread-safe in-memory {@link SettingsStore} for tests and local runs; counts {@link #load} calls for tests. */
 public final class InMemorySettingsStore implements SettingsStore {
 
     private final Map<String, List<SettingsVersion>> versions = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public Optional<SettingsVersion> load(String integrationId) {
+        loads.incrementAndGet();
         List<SettingsVersion> list = versions.get(integrationId);
         if (list == null) {
             return Optional.empty();
@@ -58,5 +60,14 @@ public final class InMemorySettingsStore implements SettingsStore {
         synchronized (list) {
             return list.stream().filter(v -> v.version() == version).findFirst();
         }
+    }
+
+    /** {@link #load} calls so far. */
+    public int loadCount() {
+        return loads.get();
+    }
+
+    public void resetReadCounts() {
+        loads.set(0);
     }
 }

@@ -25,7 +25,7 @@ class IntegrationStateMemoTest {
 
     private final IntegrationStateMemo memo = new IntegrationStateMemo();
     private final CountingIntegrationStore backing = new CountingIntegrationStore();
-    private final CountingSettingsStore settingsBacking = new CountingSettingsStore();
+    private final InMemorySettingsStore settingsBacking = new InMemorySettingsStore();
     private final IntegrationStore integrations = memo.integrations(backing);
     private final SettingsStore settings = memo.settings(settingsBacking);
 
@@ -36,7 +36,7 @@ class IntegrationStateMemoTest {
         backing.claimShop("int_a", "shop-1");
         settingsBacking.save("int_a", 0, version(1, T0));
         backing.reset();
-        settingsBacking.loads.set(0);
+        settingsBacking.resetReadCounts();
     }
 
     @Test
@@ -52,7 +52,7 @@ class IntegrationStateMemoTest {
 
         assertThat(backing.gets.get()).as("int_a once, int_missing once").isEqualTo(2);
         assertThat(backing.shopLookups.get()).isEqualTo(1);
-        assertThat(settingsBacking.loads.get()).isEqualTo(1);
+        assertThat(settingsBacking.loadCount()).isEqualTo(1);
     }
 
     @Test
@@ -63,7 +63,7 @@ class IntegrationStateMemoTest {
         settings.load("int_a");
 
         assertThat(backing.gets.get()).isEqualTo(2);
-        assertThat(settingsBacking.loads.get()).isEqualTo(2);
+        assertThat(settingsBacking.loadCount()).isEqualTo(2);
         assertThat(memo.isOpen()).isFalse();
     }
 
@@ -127,7 +127,7 @@ class IntegrationStateMemoTest {
             integrations.get("int_a");
         }
 
-        assertThat(settingsBacking.loads.get()).isEqualTo(2);
+        assertThat(settingsBacking.loadCount()).isEqualTo(2);
         assertThat(backing.gets.get()).isEqualTo(2);
     }
 
@@ -260,33 +260,6 @@ class IntegrationStateMemoTest {
         @Override
         public void releaseShop(String integrationId, String shopId) {
             store.releaseShop(integrationId, shopId);
-        }
-    }
-
-    private static final class CountingSettingsStore implements SettingsStore {
-
-        private final InMemorySettingsStore store = new InMemorySettingsStore();
-        final AtomicInteger loads = new AtomicInteger();
-
-        @Override
-        public Optional<SettingsVersion> load(String integrationId) {
-            loads.incrementAndGet();
-            return store.load(integrationId);
-        }
-
-        @Override
-        public void save(String integrationId, long expectedVersion, SettingsVersion next) {
-            store.save(integrationId, expectedVersion, next);
-        }
-
-        @Override
-        public List<SettingsVersion> history(String integrationId) {
-            return store.history(integrationId);
-        }
-
-        @Override
-        public Optional<SettingsVersion> get(String integrationId, long version) {
-            return store.get(integrationId, version);
         }
     }
 }

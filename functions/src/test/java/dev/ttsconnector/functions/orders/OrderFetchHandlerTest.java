@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.ttsconnector.app.exceptions.InMemoryParkedItemStore;
-import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.InMemoryOrderStore;
-import dev.ttsconnector.app.orders.OrderQuery;
-import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.products.AppProduct;
-import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.app.products.InMemoryCatalogStore;
 import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.MutableClock;
@@ -40,7 +36,6 @@ import dev.ttsconnector.settings.ConnectorConfig;
 import dev.ttsconnector.settings.ConnectorSettings;
 import dev.ttsconnector.settings.InMemorySettingsStore;
 import dev.ttsconnector.settings.SettingsService;
-import dev.ttsconnector.settings.SettingsStore;
 import dev.ttsconnector.settings.SettingsValidator;
 import dev.ttsconnector.settings.SettingsVersion;
 import dev.ttsconnector.tiktok.ShopContext;
@@ -51,12 +46,9 @@ import dev.ttsconnector.tiktok.orders.Order;
 import dev.ttsconnector.tiktok.orders.OrderSearchRequest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,13 +65,13 @@ class OrderFetchHandlerTest {
 
     private final MutableClock clock = new MutableClock(CREATED.plusSeconds(86_400));
     private final IntegrationStateMemo memo = new IntegrationStateMemo();
-    private final CountingIntegrations integrationsBacking = new CountingIntegrations();
-    private final CountingSettings settingsBacking = new CountingSettings();
+    private final InMemoryIntegrationStore integrationsBacking = new InMemoryIntegrationStore();
+    private final InMemorySettingsStore settingsBacking = new InMemorySettingsStore();
     private final IntegrationStore integrations = memo.integrations(integrationsBacking);
     private final SettingsService settings = new SettingsService(memo.settings(settingsBacking),
             SettingsValidator.standard(), clock);
-    private final CountingOrders orders = new CountingOrders();
-    private final CountingCatalog catalog = new CountingCatalog();
+    private final InMemoryOrderStore orders = new InMemoryOrderStore();
+    private final InMemoryCatalogStore catalog = new InMemoryCatalogStore();
     private final InMemoryParkedItemStore parked = new InMemoryParkedItemStore(clock);
     private final Map<String, Order> tiktok = new HashMap<>();
     private final List<String> settingsSeenByFollowUps = new ArrayList<>();
@@ -129,8 +121,10 @@ class OrderFetchHandlerTest {
         OrderFetchService fetch = new OrderFetchService(new VaultShopAccess(integrations, unused), source,
                 new OrderSettingsSource(settings), ingest);
         handler = new OrderFetchHandler(fetch, FETCH_QUEUE, parked, MetricsLogger.stdout(), memo);
-        integrationsBacking.gets.set(0);
-        settingsBacking.loads.set(0);
+        integrationsBacking.resetReadCounts();
+        settingsBacking.resetReadCounts();
+        orders.reads().reset();
+        catalog.reads().reset();
     }
 
     private void tiktokHas(String id) {
@@ -160,10 +154,10 @@ class OrderFetchHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch("101", "102"), new TestContext("b1"));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(orders.store.get("int_a", "101")).isPresent();
-        assertThat(orders.store.get("int_a", "102")).isPresent();
-        assertThat(integrationsBacking.gets.get()).as("integration record (VaultShopAccess.connected)").isEqualTo(1);
-        assertThat(settingsBacking.loads.get()).as("settings, incl. the follow-ups' reads").isEqualTo(1);
+        assertThat(orders.get("int_a", "101")).isPresent();
+        assertThat(orders.get("int_a", "102")).isPresent();
+        assertThat(integrationsBacking.getCount()).as("integration record (VaultShopAccess.connected)").isEqualTo(1);
+        assertThat(settingsBacking.loadCount()).as("settings, incl. the follow-ups' reads").isEqualTo(1);
         assertThat(settingsSeenByFollowUps).containsExactly("101:v1", "102:v1");
         assertThat(memo.isOpen()).as("the scope ends with the invocation").isFalse();
     }
@@ -185,14 +179,14 @@ class OrderFetchHandlerTest {
         api.replace("int_a", 1, ConnectorConfig.of(new ConnectorSettings(current.locations(), only999,
                 current.fulfillments(), current.products(), current.inventory(), current.returns(),
                 current.refunds(), current.statements())), "test", "test");
-        int loadsBefore = settingsBacking.loads.get();
+        int loadsBefore = settingsBacking.loadCount();
 
         handler.handleRequest(batch("102"), new TestContext("b2"));
 
-        assertThat(orders.store.get("int_a", "101")).isPresent();
-        assertThat(orders.store.get("int_a", "102")).as("excluded by the settings changed between batches").isEmpty();
-        assertThat(settingsBacking.loads.get() - loadsBefore).isEqualTo(1);
-        assertThat(integrationsBacking.gets.get()).as("once per batch").isEqualTo(2);
+        assertThat(orders.get("int_a", "101")).isPresent();
+        assertThat(orders.get("int_a", "102")).as("excluded by the settings changed between batches").isEmpty();
+        assertThat(settingsBacking.loadCount() - loadsBefore).isEqualTo(1);
+        assertThat(integrationsBacking.getCount()).as("once per batch").isEqualTo(2);
     }
 
     @Test
@@ -223,8 +217,8 @@ class OrderFetchHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(settingsSeenByFollowUps).containsExactly("101:v1", "102:v2");
-        assertThat(orders.store.get("int_a", "102")).isPresent();
-        assertThat(orders.store.get("int_a", "103")).as("the integration was disconnected by the write before it")
+        assertThat(orders.get("int_a", "102")).isPresent();
+        assertThat(orders.get("int_a", "103")).as("the integration was disconnected by the write before it")
                 .isEmpty();
     }
 
@@ -236,142 +230,10 @@ class OrderFetchHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch("101", "102", "101"), new TestContext("b1"));
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(orders.store.writeCount()).as("two creates; the repeat of 101 is a duplicate").isEqualTo(2);
-        assertThat(catalog.getAllCalls).containsExactly(List.of("SKU-A"));
-        assertThat(catalog.singleGets).isZero();
-        assertThat(orders.getAllCalls).containsExactly(List.of("101", "102"));
-        assertThat(orders.singleGets).as("the second message of 101 reads the store again").isEqualTo(1);
-    }
-
-    /** Counts single and batched catalog reads. */
-    private static final class CountingCatalog implements CatalogStore {
-        private final InMemoryCatalogStore store = new InMemoryCatalogStore();
-        final List<List<String>> getAllCalls = new ArrayList<>();
-        int singleGets;
-
-        @Override
-        public void putAll(Collection<AppProduct> products) {
-            store.putAll(products);
-        }
-
-        @Override
-        public Optional<AppProduct> get(String sku) {
-            singleGets++;
-            return store.get(sku);
-        }
-
-        @Override
-        public Map<String, AppProduct> getAll(Collection<String> skus) {
-            getAllCalls.add(List.copyOf(skus));
-            return store.getAll(skus);
-        }
-
-        @Override
-        public Page<AppProduct> list(int limit, String cursor) {
-            return store.list(limit, cursor);
-        }
-    }
-
-    /** Counts single and batched stored-order reads. */
-    private static final class CountingOrders implements OrderStore {
-        final InMemoryOrderStore store = new InMemoryOrderStore();
-        final List<List<String>> getAllCalls = new ArrayList<>();
-        int singleGets;
-
-        @Override
-        public Optional<AppOrder> get(String integrationId, String tiktokOrderId) {
-            singleGets++;
-            return store.get(integrationId, tiktokOrderId);
-        }
-
-        @Override
-        public Map<String, AppOrder> getAll(String integrationId, Collection<String> tiktokOrderIds) {
-            getAllCalls.add(List.copyOf(tiktokOrderIds));
-            return store.getAll(integrationId, tiktokOrderIds);
-        }
-
-        @Override
-        public Optional<AppOrder> insert(AppOrder order) {
-            return store.insert(order);
-        }
-
-        @Override
-        public AppOrder replace(AppOrder next) {
-            return store.replace(next);
-        }
-
-        @Override
-        public Page<AppOrder> list(OrderQuery query) {
-            return store.list(query);
-        }
-    }
-
-    /** Counts the integration reads that reach the store. */
-    private static final class CountingIntegrations implements IntegrationStore {
-        private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
-        final AtomicInteger gets = new AtomicInteger();
-
-        @Override
-        public Integration create(Integration integration) {
-            return store.create(integration);
-        }
-
-        @Override
-        public Optional<Integration> get(String integrationId) {
-            gets.incrementAndGet();
-            return store.get(integrationId);
-        }
-
-        @Override
-        public Optional<Integration> findByShopId(String shopId) {
-            return store.findByShopId(shopId);
-        }
-
-        @Override
-        public Page<Integration> list(int limit, String cursor) {
-            return store.list(limit, cursor);
-        }
-
-        @Override
-        public Integration save(Integration next) {
-            return store.save(next);
-        }
-
-        @Override
-        public void claimShop(String integrationId, String shopId) {
-            store.claimShop(integrationId, shopId);
-        }
-
-        @Override
-        public void releaseShop(String integrationId, String shopId) {
-            store.releaseShop(integrationId, shopId);
-        }
-    }
-
-    /** Counts the settings reads that reach the store. */
-    private static final class CountingSettings implements SettingsStore {
-        private final InMemorySettingsStore store = new InMemorySettingsStore();
-        final AtomicInteger loads = new AtomicInteger();
-
-        @Override
-        public Optional<SettingsVersion> load(String integrationId) {
-            loads.incrementAndGet();
-            return store.load(integrationId);
-        }
-
-        @Override
-        public void save(String integrationId, long expectedVersion, SettingsVersion next) {
-            store.save(integrationId, expectedVersion, next);
-        }
-
-        @Override
-        public List<SettingsVersion> history(String integrationId) {
-            return store.history(integrationId);
-        }
-
-        @Override
-        public Optional<SettingsVersion> get(String integrationId, long version) {
-            return store.get(integrationId, version);
-        }
+        assertThat(orders.writeCount()).as("two creates; the repeat of 101 is a duplicate").isEqualTo(2);
+        assertThat(catalog.reads().batches()).containsExactly(List.of("SKU-A"));
+        assertThat(catalog.reads().singleCount()).isZero();
+        assertThat(orders.reads().batches()).containsExactly(List.of("101", "102"));
+        assertThat(orders.reads().singleCount()).as("the second message of 101 reads the store again").isEqualTo(1);
     }
 }

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import dev.ttsconnector.app.exceptions.InMemoryParkedItemStore;
 import dev.ttsconnector.common.Json;
 import dev.ttsconnector.common.MutableClock;
-import dev.ttsconnector.common.Page;
 import dev.ttsconnector.flow.orders.OrderFetchRequest;
 import dev.ttsconnector.flow.webhooks.InMemoryWebhookReceipts;
 import dev.ttsconnector.flow.webhooks.WebhookDelivery;
@@ -17,15 +16,12 @@ import dev.ttsconnector.integration.AuthorizationEvents;
 import dev.ttsconnector.integration.InMemoryIntegrationStore;
 import dev.ttsconnector.integration.Integration;
 import dev.ttsconnector.integration.IntegrationStateMemo;
-import dev.ttsconnector.integration.IntegrationStore;
 import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.queue.InMemoryQueuePublisher;
 import dev.ttsconnector.queue.MessageEnvelope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +39,7 @@ class WebhookConsumerHandlerTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final InMemoryQueuePublisher queue = new InMemoryQueuePublisher(clock);
-    private final CountingIntegrations backing = new CountingIntegrations();
+    private final InMemoryIntegrationStore backing = new InMemoryIntegrationStore();
     private final IntegrationStateMemo memo = new IntegrationStateMemo();
     private final List<String> authorizationCalls = new ArrayList<>();
     private WebhookConsumerHandler consumer;
@@ -101,7 +97,7 @@ class WebhookConsumerHandlerTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(enqueuedOrderIds()).containsExactly("1", "2", "3");
-        assertThat(backing.shopLookups.get()).isEqualTo(1);
+        assertThat(backing.shopLookupCount()).isEqualTo(1);
         assertThat(memo.isOpen()).isFalse();
     }
 
@@ -112,7 +108,7 @@ class WebhookConsumerHandlerTest {
 
         consumer.handleRequest(SqsEvents.of(ARN, List.of(orderWebhook("2")), 1), new TestContext("b2"));
 
-        assertThat(backing.shopLookups.get()).isEqualTo(2);
+        assertThat(backing.shopLookupCount()).isEqualTo(2);
         assertThat(enqueuedOrderIds()).as("the shop was released between the batches").containsExactly("1");
     }
 
@@ -125,48 +121,6 @@ class WebhookConsumerHandlerTest {
         assertThat(authorizationCalls).containsExactly("deauthorized:int_a");
         assertThat(enqueuedOrderIds()).as("after the deauthorization released the shop, webhook 2 finds no shop")
                 .containsExactly("1");
-        assertThat(backing.shopLookups.get()).isEqualTo(2);
-    }
-
-    /** Counts the shop lookups that reach the store. */
-    private static final class CountingIntegrations implements IntegrationStore {
-        private final InMemoryIntegrationStore store = new InMemoryIntegrationStore();
-        final AtomicInteger shopLookups = new AtomicInteger();
-
-        @Override
-        public Integration create(Integration integration) {
-            return store.create(integration);
-        }
-
-        @Override
-        public Optional<Integration> get(String integrationId) {
-            return store.get(integrationId);
-        }
-
-        @Override
-        public Optional<Integration> findByShopId(String shopId) {
-            shopLookups.incrementAndGet();
-            return store.findByShopId(shopId);
-        }
-
-        @Override
-        public Page<Integration> list(int limit, String cursor) {
-            return store.list(limit, cursor);
-        }
-
-        @Override
-        public Integration save(Integration next) {
-            return store.save(next);
-        }
-
-        @Override
-        public void claimShop(String integrationId, String shopId) {
-            store.claimShop(integrationId, shopId);
-        }
-
-        @Override
-        public void releaseShop(String integrationId, String shopId) {
-            store.releaseShop(integrationId, shopId);
-        }
+        assertThat(backing.shopLookupCount()).isEqualTo(2);
     }
 }

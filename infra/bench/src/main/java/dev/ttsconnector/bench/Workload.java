@@ -17,12 +17,12 @@ public record Workload(String name, long seed, int shops, int orders, double dup
     }
 
     /**
-     * CI's smoke run: the same shape at a tiny size (24 orders, 10 products x 3 SKUs, 40 stock changes) and no warm-up
+     * CI's smoke run: the same shape at a tiny size (16 orders, 10 products x 3 SKUs, 20 stock changes) and no warm-up
      * (it keeps the harness working in under a minute); every metric is produced for both modes, none is meaningful
      * at this size (fixed per-tick calls and a cold JIT dominate).
      */
     public static Workload quick() {
-        return new Workload("quick", 20261127L, 2, 24, 0.05, 0.30, 10, 3, 40, 1.1, 20, 0.0);
+        return new Workload("quick", 20261127L, 2, 16, 0.05, 0.30, 10, 3, 20, 1.1, 10, 0.0);
     }
 
     /** The same workload with orders and stock changes scaled by {@code fraction} (catalog and shops unchanged). */

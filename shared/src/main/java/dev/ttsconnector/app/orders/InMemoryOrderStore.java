@@ -1,6 +1,7 @@
 package dev.ttsconnector.app.orders;
 
 import dev.ttsconnector.common.Page;
+import dev.ttsconnector.common.ReadLog;
 import dev.ttsconnector.common.VersionConflictException;
 import java.util.Comparator;
 import java.util.List;
@@ -9,15 +10,30 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@link OrderStore} in memory with the DynamoDB adapter's conditional semantics; counts writes for tests. */
+/** {@link OrderStore} in memory with the DynamoDB adapter's conditional semantics; counts writes and reads for tests. */
 public final class InMemoryOrderStore implements OrderStore {
 
     private final Map<String, AppOrder> orders = new ConcurrentHashMap<>();
     private final AtomicLong writes = new AtomicLong();
+    private final ReadLog reads = new ReadLog();
 
     @Override
     public Optional<AppOrder> get(String integrationId, String tiktokOrderId) {
+        reads.single();
         return Optional.ofNullable(orders.get(key(integrationId, tiktokOrderId)));
+    }
+
+    @Override
+    public Map<String, AppOrder> getAll(String integrationId, java.util.Collection<String> tiktokOrderIds) {
+        reads.batch(tiktokOrderIds);
+        Map<String, AppOrder> found = new java.util.LinkedHashMap<>();
+        tiktokOrderIds.forEach(id -> {
+            AppOrder o = orders.get(key(integrationId, id));
+            if (o != null) {
+                found.put(id, o);
+            }
+        });
+        return found;
     }
 
     @Override
@@ -63,6 +79,11 @@ public final class InMemoryOrderStore implements OrderStore {
     /** Successful inserts and replaces so far. */
     public long writeCount() {
         return writes.get();
+    }
+
+    /** The reads that reached this store ({@link #get} single, {@link #getAll} batched). */
+    public ReadLog reads() {
+        return reads;
     }
 
     public int size() {

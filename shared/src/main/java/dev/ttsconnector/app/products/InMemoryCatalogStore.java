@@ -1,6 +1,7 @@
 package dev.ttsconnector.app.products;
 
 import dev.ttsconnector.common.Page;
+import dev.ttsconnector.common.ReadLog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,10 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** {@link CatalogStore} in memory with the DynamoDB adapter's semantics (SKU order, cursor = last SKU); for tests. */
+/**
+ * {@link CatalogStore} in memory with the DynamoDB adapter's semantics (SKU order, cursor = last SKU); for tests. It
+ * counts the reads that reach it (single gets, and each batched read's SKUs) so tests can prove what a read-ahead saves.
+ */
 public final class InMemoryCatalogStore implements CatalogStore {
 
     private final ConcurrentSkipListMap<String, AppProduct> bySku = new ConcurrentSkipListMap<>();
+    private final ReadLog reads = new ReadLog();
 
     @Override
     public void putAll(Collection<AppProduct> products) {
@@ -21,7 +26,26 @@ public final class InMemoryCatalogStore implements CatalogStore {
 
     @Override
     public Optional<AppProduct> get(String sku) {
+        reads.single();
         return Optional.ofNullable(bySku.get(sku));
+    }
+
+    @Override
+    public Map<String, AppProduct> getAll(Collection<String> skus) {
+        reads.batch(skus);
+        Map<String, AppProduct> found = new java.util.LinkedHashMap<>();
+        skus.forEach(sku -> {
+            AppProduct p = bySku.get(sku);
+            if (p != null) {
+                found.put(sku, p);
+            }
+        });
+        return found;
+    }
+
+    /** The reads that reached this store ({@link #get} single, {@link #getAll} batched). */
+    public ReadLog reads() {
+        return reads;
     }
 
     @Override

@@ -9,23 +9,16 @@ import dev.ttsconnector.app.orders.AppOrder;
 import dev.ttsconnector.app.orders.ChangeSource;
 import dev.ttsconnector.app.orders.InMemoryOrderStore;
 import dev.ttsconnector.app.orders.OrderLine;
-import dev.ttsconnector.app.orders.OrderQuery;
-import dev.ttsconnector.app.orders.OrderStore;
 import dev.ttsconnector.app.products.AppProduct;
-import dev.ttsconnector.app.products.CatalogStore;
 import dev.ttsconnector.app.products.InMemoryCatalogStore;
 import dev.ttsconnector.common.MutableClock;
-import dev.ttsconnector.common.Page;
 import dev.ttsconnector.queue.InMemoryEventPublisher;
 import dev.ttsconnector.settings.ConnectorSettings;
 import dev.ttsconnector.tiktok.orders.CombinedListingSku;
 import dev.ttsconnector.tiktok.orders.Order;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +32,8 @@ class OrderIngestBatchReadsTest {
             OrderFilterTest.defaults().pullStatuses(), true, true, List.of());
 
     private final MutableClock clock = new MutableClock(CUTOFF.plusSeconds(3600));
-    private final CountingCatalog catalog = new CountingCatalog();
-    private final CountingOrders orders = new CountingOrders();
+    private final InMemoryCatalogStore catalog = new InMemoryCatalogStore();
+    private final InMemoryOrderStore orders = new InMemoryOrderStore();
     private final InMemoryParkedItemStore parked = new InMemoryParkedItemStore(clock);
     private final OrderIngestService ingest = new OrderIngestService(orders,
             new OrderApplier(orders, new InMemoryEventPublisher(), clock), catalog, parked,
@@ -58,10 +51,10 @@ class OrderIngestBatchReadsTest {
 
     @Test
     void ingest_severalOrders_readsTheCatalogAndTheStoredOrdersOnceEach_withTheSingleReadsAnswers() {
-        catalog.store.putAll(List.of(product("SKU-A"), product("SKU-B")));
+        catalog.putAll(List.of(product("SKU-A"), product("SKU-B")));
         ingest.ingest("i1", SETTINGS, List.of(tiktok("100", 5, "SKU-A")), ChangeSource.WEBHOOK, false);
-        catalog.reset();
-        orders.reset();
+        catalog.reads().reset();
+        orders.reads().reset();
 
         List<IngestOutcome> outcomes = ingest.ingest("i1", SETTINGS, List.of(
                 tiktok("100", 10, "SKU-A", "SKU-B"),
@@ -70,10 +63,10 @@ class OrderIngestBatchReadsTest {
 
         assertThat(outcomes).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.UPDATED,
                 IngestOutcome.Kind.CREATED, IngestOutcome.Kind.CREATED);
-        assertThat(catalog.getAllCalls).containsExactly(List.of("SKU-A", "SKU-B", "SKU-MISSING"));
-        assertThat(catalog.singleGets).isZero();
-        assertThat(orders.getAllCalls).containsExactly(List.of("100", "101", "102"));
-        assertThat(orders.singleGets).isZero();
+        assertThat(catalog.reads().batches()).containsExactly(List.of("SKU-A", "SKU-B", "SKU-MISSING"));
+        assertThat(catalog.reads().singleCount()).isZero();
+        assertThat(orders.reads().batches()).containsExactly(List.of("100", "101", "102"));
+        assertThat(orders.reads().singleCount()).isZero();
         AppOrder withUnknown = orders.get("i1", "101").orElseThrow();
         assertThat(withUnknown.lines()).extracting(OrderLine::sku, OrderLine::inCatalog).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("SKU-B", true),
@@ -84,7 +77,7 @@ class OrderIngestBatchReadsTest {
 
     @Test
     void ingest_sameOrderTwiceInOneList_theSecondSeesTheFirstsWrite() {
-        catalog.store.putAll(List.of(product("SKU-A")));
+        catalog.putAll(List.of(product("SKU-A")));
 
         List<IngestOutcome> outcomes = ingest.ingest("i1", SETTINGS, List.of(tiktok("200", 10, "SKU-A"),
                 tiktok("200", 20, "SKU-A"), tiktok("200", 20, "SKU-A")), ChangeSource.POLL, false);
@@ -92,12 +85,12 @@ class OrderIngestBatchReadsTest {
         assertThat(outcomes).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.CREATED,
                 IngestOutcome.Kind.UPDATED, IngestOutcome.Kind.DUPLICATE);
         assertThat(orders.get("i1", "200")).map(AppOrder::version).contains(2L);
-        assertThat(orders.getAllCalls).containsExactly(List.of("200"));
+        assertThat(orders.reads().batches()).containsExactly(List.of("200"));
     }
 
     @Test
     void ingest_malformedOrderAmongOthers_isParkedAsBefore_andTheOthersUseTheBatchedReads() {
-        catalog.store.putAll(List.of(product("SKU-A")));
+        catalog.putAll(List.of(product("SKU-A")));
 
         List<IngestOutcome> outcomes = ingest.ingest("i1", SETTINGS, List.of(
                 order("300").created(CUTOFF.plusSeconds(1)).noUpdateTime().line("s", "SKU-X", "1.00", 1).build(),
@@ -105,14 +98,14 @@ class OrderIngestBatchReadsTest {
 
         assertThat(outcomes).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.MALFORMED,
                 IngestOutcome.Kind.CREATED);
-        assertThat(catalog.getAllCalls).as("the malformed order's SKU is never looked up")
+        assertThat(catalog.reads().batches()).as("the malformed order's SKU is never looked up")
                 .containsExactly(List.of("SKU-A"));
-        assertThat(orders.getAllCalls).containsExactly(List.of("301"));
+        assertThat(orders.reads().batches()).containsExactly(List.of("301"));
     }
 
     @Test
     void ingest_virtualBundlesOn_looksUpTheComponentSkus() {
-        catalog.store.putAll(List.of(product("COMP-1")));
+        catalog.putAll(List.of(product("COMP-1")));
         ConnectorSettings.Orders d = SETTINGS;
         ConnectorSettings.Orders bundles = new ConnectorSettings.Orders(d.excludeOrdersCreatedBefore(),
                 d.pullStatuses(), d.pullShippedByPlatform(), d.pullOnHold(), d.onlyOrderIds(),
@@ -125,15 +118,15 @@ class OrderIngestBatchReadsTest {
 
         ingest.ingest("i1", bundles, List.of(bundle), ChangeSource.WEBHOOK, false);
 
-        assertThat(catalog.getAllCalls).containsExactly(List.of("COMP-1", "COMP-2"));
-        assertThat(catalog.singleGets).isZero();
+        assertThat(catalog.reads().batches()).containsExactly(List.of("COMP-1", "COMP-2"));
+        assertThat(catalog.reads().singleCount()).isZero();
         assertThat(orders.get("i1", "400").orElseThrow().lines()).extracting(OrderLine::inCatalog)
                 .containsExactly(true, false);
     }
 
     @Test
     void readAheadSharedByTwoIngests_oneReadEach_andTheSecondIngestOfAnOrderSeesTheFirstsWrite() {
-        catalog.store.putAll(List.of(product("SKU-A")));
+        catalog.putAll(List.of(product("SKU-A")));
         Order v1 = tiktok("500", 10, "SKU-A");
         Order v2 = tiktok("500", 20, "SKU-A");
         Order other = tiktok("501", 10, "SKU-B");
@@ -146,10 +139,10 @@ class OrderIngestBatchReadsTest {
         assertThat(first).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.CREATED);
         assertThat(second).extracting(IngestOutcome::kind).containsExactly(IngestOutcome.Kind.CREATED,
                 IngestOutcome.Kind.UPDATED);
-        assertThat(catalog.getAllCalls).containsExactly(List.of("SKU-A", "SKU-B"));
-        assertThat(catalog.singleGets).isZero();
-        assertThat(orders.getAllCalls).containsExactly(List.of("500", "501"));
-        assertThat(orders.singleGets).as("only 500 again: its read-ahead record was used by the first ingest")
+        assertThat(catalog.reads().batches()).containsExactly(List.of("SKU-A", "SKU-B"));
+        assertThat(catalog.reads().singleCount()).isZero();
+        assertThat(orders.reads().batches()).containsExactly(List.of("500", "501"));
+        assertThat(orders.reads().singleCount()).as("only 500 again: its read-ahead record was used by the first ingest")
                 .isEqualTo(1);
     }
 
@@ -164,77 +157,5 @@ class OrderIngestBatchReadsTest {
 
     private AppProduct product(String sku) {
         return new AppProduct(sku, "title " + sku, null, null, Map.of(), clock.now());
-    }
-
-    /** Counts single and batched catalog reads (the batched one answered by the default per-SKU loop's store). */
-    private static final class CountingCatalog implements CatalogStore {
-        final InMemoryCatalogStore store = new InMemoryCatalogStore();
-        final List<List<String>> getAllCalls = new ArrayList<>();
-        int singleGets;
-
-        void reset() {
-            getAllCalls.clear();
-            singleGets = 0;
-        }
-
-        @Override
-        public void putAll(Collection<AppProduct> products) {
-            store.putAll(products);
-        }
-
-        @Override
-        public Optional<AppProduct> get(String sku) {
-            singleGets++;
-            return store.get(sku);
-        }
-
-        @Override
-        public Map<String, AppProduct> getAll(Collection<String> skus) {
-            getAllCalls.add(List.copyOf(skus));
-            return store.getAll(skus);
-        }
-
-        @Override
-        public Page<AppProduct> list(int limit, String cursor) {
-            return store.list(limit, cursor);
-        }
-    }
-
-    private static final class CountingOrders implements OrderStore {
-        final InMemoryOrderStore store = new InMemoryOrderStore();
-        final List<List<String>> getAllCalls = new ArrayList<>();
-        int singleGets;
-
-        void reset() {
-            getAllCalls.clear();
-            singleGets = 0;
-        }
-
-        @Override
-        public Optional<AppOrder> get(String integrationId, String tiktokOrderId) {
-            singleGets++;
-            return store.get(integrationId, tiktokOrderId);
-        }
-
-        @Override
-        public Map<String, AppOrder> getAll(String integrationId, Collection<String> tiktokOrderIds) {
-            getAllCalls.add(List.copyOf(tiktokOrderIds));
-            return store.getAll(integrationId, tiktokOrderIds);
-        }
-
-        @Override
-        public Optional<AppOrder> insert(AppOrder order) {
-            return store.insert(order);
-        }
-
-        @Override
-        public AppOrder replace(AppOrder next) {
-            return store.replace(next);
-        }
-
-        @Override
-        public Page<AppOrder> list(OrderQuery query) {
-            return store.list(query);
-        }
     }
 }
