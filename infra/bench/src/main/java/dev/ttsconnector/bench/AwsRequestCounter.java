@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -50,8 +51,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
  * the (projected = whole) item. The table part comes from the emulator's {@code ConsumedCapacity} (dynalite computes it
  * with these rules from the stored item sizes: the interceptor asks for it with {@code ReturnConsumedCapacity=TOTAL});
  * the index part and failed conditional writes are computed here from the request's item ({@link DynamoDbItemSize}).
- * A write that moves an item between index keys costs AWS two index writes (delete + put); counted as one here, and
- * a DeleteItem's index deletes are not counted: the index figures are a lower bound.
+ * A PutItem or DeleteItem is asked for the old item ({@code ReturnValues=ALL_OLD}, only when the caller asked for
+ * none) so its index writes follow AWS exactly: a replacement that moves the item to other index keys costs a delete of
+ * the old entry plus a put of the new one, a delete removes the old entries. UpdateItem index writes are estimated
+ * from the expression (one write per index whose keys it sets; the callers' own ReturnValues are left alone) and
+ * BatchWriteItem puts as new entries, so those two are lower bounds.
  *
  * <p>Requests made while {@link #as(Category, Supplier)} marks the thread are booked under that category: the
  * Lambda event source mapping's polling ({@link Category#EVENT_SOURCE}, billed by AWS like any SQS request) and the
@@ -128,11 +132,19 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         SdkRequest r = context.request();
         ReturnConsumedCapacity total = ReturnConsumedCapacity.TOTAL;
         if (r instanceof PutItemRequest p) {
-            return p.toBuilder().returnConsumedCapacity(total).build();
+            PutItemRequest.Builder b = p.toBuilder().returnConsumedCapacity(total);
+            if (p.returnValues() == null || p.returnValues() == ReturnValue.NONE) {
+                b.returnValues(ReturnValue.ALL_OLD);
+            }
+            return b.build();
         } else if (r instanceof UpdateItemRequest u) {
             return u.toBuilder().returnConsumedCapacity(total).build();
         } else if (r instanceof DeleteItemRequest d) {
-            return d.toBuilder().returnConsumedCapacity(total).build();
+            DeleteItemRequest.Builder b = d.toBuilder().returnConsumedCapacity(total);
+            if (d.returnValues() == null || d.returnValues() == ReturnValue.NONE) {
+                b.returnValues(ReturnValue.ALL_OLD);
+            }
+            return b.build();
         } else if (r instanceof GetItemRequest g) {
             return g.toBuilder().returnConsumedCapacity(total).build();
         } else if (r instanceof QueryRequest q) {
@@ -195,7 +207,7 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
         if (response instanceof PutItemResponse r && request instanceof PutItemRequest q) {
             long table = tableUnits(r.consumedCapacity(), DynamoDbItemSize.writeUnits(q.item()));
             add(WRU, table);
-            add(WRU_INDEX, indexWrites(q.item()));
+            add(WRU_INDEX, indexWrites(r.hasAttributes() ? r.attributes() : Map.of(), q.item()));
             Map<String, AttributeValue> item = q.item();
             AttributeValue sk = item.get("SK");
             AttributeValue updated = item.get("tiktokUpdateTime");
@@ -208,6 +220,7 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
             add(WRU_INDEX, touchesIndexKeys(q) * table);
         } else if (response instanceof DeleteItemResponse r) {
             add(WRU, tableUnits(r.consumedCapacity(), 1));
+            add(WRU_INDEX, indexWrites(r.hasAttributes() ? r.attributes() : Map.of(), Map.of()));
         } else if (response instanceof GetItemResponse r && request instanceof GetItemRequest q) {
             add(RRU_HALVES, halves(r.consumedCapacity(), Boolean.TRUE.equals(q.consistentRead())));
         } else if (response instanceof QueryResponse r && request instanceof QueryRequest q) {
@@ -250,11 +263,26 @@ public final class AwsRequestCounter implements ExecutionInterceptor {
 
     /** One index write of the whole item (projection ALL) per index whose key attributes the item has. */
     static long indexWrites(Map<String, AttributeValue> item) {
-        long units = DynamoDbItemSize.writeUnits(item);
+        return indexWrites(Map.of(), item);
+    }
+
+    /**
+     * Index write units of replacing {@code before} (empty = no item) by {@code after} (empty = deleted), per index
+     * (projection ALL): same keys = one write of the new item; other keys = delete the old entry + put the new one;
+     * only one side in the index = that put or delete.
+     */
+    static long indexWrites(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
         long writes = 0;
         for (String[] keys : INDEX_KEYS.values()) {
-            if (item.containsKey(keys[0]) && item.containsKey(keys[1])) {
-                writes += units;
+            boolean was = before.containsKey(keys[0]) && before.containsKey(keys[1]);
+            boolean is = after.containsKey(keys[0]) && after.containsKey(keys[1]);
+            boolean moved = was && is && !(before.get(keys[0]).equals(after.get(keys[0]))
+                    && before.get(keys[1]).equals(after.get(keys[1])));
+            if (was && (!is || moved)) {
+                writes += DynamoDbItemSize.writeUnits(before);
+            }
+            if (is) {
+                writes += DynamoDbItemSize.writeUnits(after);
             }
         }
         return writes;

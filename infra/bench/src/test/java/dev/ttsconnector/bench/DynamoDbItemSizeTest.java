@@ -43,4 +43,14 @@ class DynamoDbItemSizeTest {
         assertThat(AwsRequestCounter.indexWrites(both)).isEqualTo(2);
         assertThat(AwsRequestCounter.indexWrites(none)).isZero();
     }
+
+    @Test
+    void indexWrites_replacementMovingIndexKeys_costsADeletePlusAPut_sameKeysOneWrite_deleteRemovesEntries() {
+        var gsi1 = Map.of("GSI1PK", AttributeValue.fromS("A"), "GSI1SK", AttributeValue.fromS("1"));
+        var moved = Map.of("GSI1PK", AttributeValue.fromS("A"), "GSI1SK", AttributeValue.fromS("2"));
+        assertThat(AwsRequestCounter.indexWrites(gsi1, moved)).as("delete old entry + put new").isEqualTo(2);
+        assertThat(AwsRequestCounter.indexWrites(gsi1, gsi1)).as("same keys: one write").isEqualTo(1);
+        assertThat(AwsRequestCounter.indexWrites(gsi1, Map.of())).as("deleted: one delete").isEqualTo(1);
+        assertThat(AwsRequestCounter.indexWrites(Map.of(), gsi1)).as("new: one put").isEqualTo(1);
+    }
 }
