@@ -2,7 +2,10 @@ package dev.ttsconnector.app.products;
 
 import dev.ttsconnector.common.Page;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +20,19 @@ public interface SkuMappingStore {
     void putAll(String integrationId, Collection<SkuMapping> mappings);
 
     Optional<SkuMapping> get(String integrationId, String sku);
+
+    /**
+     * The mappings of {@code skus} that exist for the integration, by app SKU (the same answer as {@link #get} for
+     * each; SKUs without a mapping are absent from the map, duplicates are read once). Adapters override it with one
+     * batched read.
+     */
+    default Map<String, SkuMapping> getAll(String integrationId, Collection<String> skus) {
+        Map<String, SkuMapping> found = new LinkedHashMap<>();
+        for (String sku : new LinkedHashSet<>(skus)) {
+            get(integrationId, sku).ifPresent(m -> found.put(sku, m));
+        }
+        return found;
+    }
 
     /** Every mapping whose TikTok product is {@code tiktokProductId}, in SKU order. */
     List<SkuMapping> listByProduct(String integrationId, String tiktokProductId);

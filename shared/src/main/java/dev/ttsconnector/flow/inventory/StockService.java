@@ -13,10 +13,10 @@ import dev.ttsconnector.queue.MessageEnvelope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -73,11 +73,18 @@ public final class StockService {
         }
         List<MessageEnvelope> messages = new ArrayList<>();
         if (!changed.isEmpty()) {
+            // One batched mapping read per integration (not one GetItem per changed SKU and integration); a SKU
+            // changed at several locations is asked once.
+            Set<String> changedSkus = new LinkedHashSet<>();
+            changed.forEach(level -> changedSkus.add(level.sku()));
             for (String integrationId : connectedIntegrationIds.get()) {
+                Map<String, SkuMapping> mapped = mappings.getAll(integrationId, changedSkus);
                 for (StockLevel level : changed) {
-                    Optional<SkuMapping> mapping = mappings.get(integrationId, level.sku());
-                    mapping.ifPresent(m -> messages.add(enqueuer.stockChanged(integrationId, m.tiktokProductId(),
-                            level.sku(), level.locationId(), level.version())));
+                    SkuMapping m = mapped.get(level.sku());
+                    if (m != null) {
+                        messages.add(enqueuer.stockChanged(integrationId, m.tiktokProductId(), level.sku(),
+                                level.locationId(), level.version()));
+                    }
                 }
             }
             enqueuer.send(messages);

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * {@link SkuMappingStore} on the single table: {@code PK=INT#<integrationId>#SKUMAP, SK=SKU#<sku>}, with
  * {@code GSI1PK=INT#<integrationId>#SKUMAP#PRODUCT#<tiktokProductId>, GSI1SK=<sku>} for the SKUs of one TikTok product.
- * Puts are unconditional whole-record upserts (a products pull rewrites what it read).
+ * Puts are unconditional whole-record upserts (a products pull rewrites what it read). Reads are strongly consistent;
+ * {@link #getAll} uses BatchGetItem (100 keys per request, see {@link DynamoDbBatchReader}) and re-sends unprocessed
+ * keys.
  */
 public final class DynamoDbSkuMappingStore implements SkuMappingStore {
 
@@ -29,10 +31,17 @@ public final class DynamoDbSkuMappingStore implements SkuMappingStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbBatchReader reader;
 
     public DynamoDbSkuMappingStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DynamoDbBatchReader.Pause.sleeping());
+    }
+
+    /** @param pause the wait before re-sending unprocessed keys of a batched read (tests record it instead) */
+    DynamoDbSkuMappingStore(DynamoDbClient dynamo, String table, DynamoDbBatchReader.Pause pause) {
         this.dynamo = dynamo;
         this.table = table;
+        this.reader = new DynamoDbBatchReader(dynamo, table, pause);
     }
 
     static String pk(String integrationId) {
@@ -84,8 +93,23 @@ public final class DynamoDbSkuMappingStore implements SkuMappingStore {
     @Override
     public Optional<SkuMapping> get(String integrationId, String sku) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("PK", s(pk(integrationId)), "SK", s("SKU#" + sku)))).item();
+                .key(key(integrationId, sku))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** One BatchGetItem per 100 distinct SKUs (see {@link DynamoDbBatchReader}), not one GetItem per SKU. */
+    @Override
+    public Map<String, SkuMapping> getAll(String integrationId, Collection<String> skus) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(skus.size());
+        for (String sku : skus) {
+            keys.add(key(integrationId, sku));
+        }
+        Map<String, SkuMapping> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : reader.getAll(keys)) {
+            SkuMapping mapping = fromItem(item);
+            found.put(mapping.sku(), mapping);
+        }
+        return found;
     }
 
     @Override
@@ -118,7 +142,15 @@ public final class DynamoDbSkuMappingStore implements SkuMappingStore {
 
     @Override
     public void delete(String integrationId, String sku) {
-        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("PK", s(pk(integrationId)), "SK", s("SKU#" + sku))));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(integrationId, sku)));
+    }
+
+    private static Map<String, AttributeValue> key(String integrationId, String sku) {
+        return Map.of("PK", s(pk(integrationId)), "SK", s(sk(sku)));
+    }
+
+    private static String sk(String sku) {
+        return "SKU#" + sku;
     }
 
     private static String productKey(String integrationId, String tiktokProductId) {
@@ -128,7 +160,7 @@ public final class DynamoDbSkuMappingStore implements SkuMappingStore {
     static Map<String, AttributeValue> toItem(SkuMapping m) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("PK", s(pk(m.integrationId())));
-        item.put("SK", s("SKU#" + m.sku()));
+        item.put("SK", s(sk(m.sku())));
         item.put("GSI1PK", s(productKey(m.integrationId(), m.tiktokProductId())));
         item.put("GSI1SK", s(m.sku()));
         item.put("type", s("SkuMapping"));
