@@ -170,7 +170,12 @@ final class OrdersWiring {
             if (before == null) {
                 messages.onCreated(after);
             }
-        }), OrderWriteListener.named("fulfillment re-check", (before, after) -> fulfillments.onOrderChanged(after)));
+        }), OrderWriteListener.named("fulfillment re-check", (before, after) -> {
+            // A new order has no fulfillments yet (the API accepts them only for orders in the app): skip the query.
+            if (before != null) {
+                fulfillments.onOrderChanged(after);
+            }
+        }));
     }
 
     OrderSettingsSource settings() {
