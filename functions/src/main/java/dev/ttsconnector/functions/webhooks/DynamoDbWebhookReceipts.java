@@ -1,9 +1,16 @@
 package dev.ttsconnector.functions.webhooks;
 
 import dev.ttsconnector.flow.webhooks.WebhookReceipts;
+import dev.ttsconnector.store.dynamodb.DynamoDbBatchReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -16,16 +23,38 @@ final class DynamoDbWebhookReceipts implements WebhookReceipts {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbBatchReader reader;
 
     DynamoDbWebhookReceipts(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
+        this.reader = new DynamoDbBatchReader(dynamo, table);
     }
 
     @Override
     public boolean seen(String integrationId, String deliveryKey) {
         return dynamo.getItem(b -> b.tableName(table).key(key(integrationId, deliveryKey)).consistentRead(true))
                 .hasItem();
+    }
+
+    /** One BatchGetItem per 100 keys (consistent, like {@link #seen}). */
+    @Override
+    public Set<String> seenAmong(String integrationId, Collection<String> deliveryKeys) {
+        Map<String, String> keyByPk = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String deliveryKey : deliveryKeys) {
+            Map<String, AttributeValue> key = key(integrationId, deliveryKey);
+            keyByPk.put(key.get("PK").s(), deliveryKey);
+            keys.add(key);
+        }
+        Set<String> seen = new HashSet<>();
+        for (Map<String, AttributeValue> item : reader.getAll(keys)) {
+            String deliveryKey = keyByPk.get(item.get("PK").s());
+            if (deliveryKey != null) {
+                seen.add(deliveryKey);
+            }
+        }
+        return seen;
     }
 
     @Override

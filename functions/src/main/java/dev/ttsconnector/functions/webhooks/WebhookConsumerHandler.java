@@ -13,8 +13,11 @@ import dev.ttsconnector.functions.support.SqsBatchConsumer;
 import dev.ttsconnector.integration.IntegrationStateMemo;
 import dev.ttsconnector.log.StructuredLogger;
 import dev.ttsconnector.metrics.MetricsLogger;
+import dev.ttsconnector.queue.EnvelopeCodec;
 import dev.ttsconnector.queue.MessageEnvelope;
 import dev.ttsconnector.queue.PermanentException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,7 +26,8 @@ import java.util.Objects;
  * and unhandled types are acknowledged and logged; a body that is no webhook envelope is parked. Each message is
  * handled by the standard consumer (partial batch failures, parking); the whole invocation runs in one
  * {@link IntegrationStateMemo} scope, so the webhooks of one shop in a batch resolve its shop claim and integration
- * once (the receipt check stays per delivery: a duplicate must still cost no write).
+ * once, and the receipts of the batch's deliveries are read ahead in one batched read per integration
+ * ({@link WebhookRouter#readAhead}; a duplicate still costs no write).
  */
 public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -32,6 +36,7 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
     private final WebhookRouter router;
     private final IntegrationStateMemo memo;
     private final Consumer consumer;
+    private final EnvelopeCodec codec = new EnvelopeCodec();
 
     /** Lambda entry point: builds the dependencies once per container (see {@link WebhookWiring}). */
     public WebhookConsumerHandler() {
@@ -60,9 +65,25 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        try (IntegrationStateMemo.Scope reads = memo.open()) {
+        try (IntegrationStateMemo.Scope reads = memo.open();
+             WebhookRouter.ReadAhead receipts = router.readAhead(envelopes(event))) {
             return consumer.handleRequest(event, context);
         }
+    }
+
+    /** The batch's decodable envelopes (the consumer parks the others with their reason). */
+    private List<MessageEnvelope> envelopes(SQSEvent event) {
+        List<MessageEnvelope> envelopes = new ArrayList<>();
+        if (event != null && event.getRecords() != null) {
+            for (SQSEvent.SQSMessage record : event.getRecords()) {
+                try {
+                    envelopes.add(codec.decode(record.getBody()));
+                } catch (RuntimeException undecodable) {
+                    // Parked by the consumer.
+                }
+            }
+        }
+        return envelopes;
     }
 
     private final class Consumer extends SqsBatchConsumer {

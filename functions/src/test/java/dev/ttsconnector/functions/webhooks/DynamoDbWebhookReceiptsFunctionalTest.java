@@ -94,4 +94,30 @@ class DynamoDbWebhookReceiptsFunctionalTest {
         assertThat(Long.parseLong(item.get("expiresAt").n()))
                 .isGreaterThan(Instant.parse("2026-11-27T12:00:00Z").plus(Duration.ofHours(16)).getEpochSecond());
     }
+
+    @Test
+    void seenAmong_answersWhichOfManyDeliveriesWereHandled_perIntegration_likeSingleReads(LocalAwsStack stack) {
+        String table = stack.tableName("ConnectorTable");
+        DynamoDbWebhookReceipts receipts = new DynamoDbWebhookReceipts(stack.dynamoDb(), table);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String integrationId = "int_seen_" + suffix;
+        Instant expires = Instant.parse("2026-11-29T12:00:00Z");
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            keys.add("tts:shop-" + suffix + ":" + i);
+        }
+        for (int i = 0; i < 130; i += 3) {
+            receipts.record(integrationId, keys.get(i), expires);
+        }
+        receipts.record("int_other_" + suffix, keys.get(1), expires);
+        List<String> asked = new ArrayList<>(keys);
+        asked.add(keys.get(0)); // a repeated key is read once
+        asked.add("tts:shop-" + suffix + ":never");
+
+        java.util.Set<String> seen = receipts.seenAmong(integrationId, asked);
+
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(keys.stream()
+                .filter(k -> receipts.seen(integrationId, k)).toList());
+        assertThat(seen).hasSize(44).contains(keys.get(0)).doesNotContain(keys.get(1));
+    }
 }

@@ -41,6 +41,7 @@ class WebhookConsumerHandlerTest {
     private final InMemoryQueuePublisher queue = new InMemoryQueuePublisher(clock);
     private final InMemoryIntegrationStore backing = new InMemoryIntegrationStore();
     private final IntegrationStateMemo memo = new IntegrationStateMemo();
+    private final InMemoryWebhookReceipts receipts = new InMemoryWebhookReceipts();
     private final List<String> authorizationCalls = new ArrayList<>();
     private WebhookConsumerHandler consumer;
 
@@ -61,7 +62,7 @@ class WebhookConsumerHandlerTest {
                 authorizationCalls.add("expiring:" + integrationId);
             }
         };
-        WebhookRouter router = new WebhookRouter(memo.integrations(backing), new InMemoryWebhookReceipts(), queue,
+        WebhookRouter router = new WebhookRouter(memo.integrations(backing), receipts, queue,
                 FETCH_QUEUE, WebhookWiring.forgetting(service, memo), clock);
         consumer = new WebhookConsumerHandler(router, WEBHOOK_QUEUE, new InMemoryParkedItemStore(clock),
                 MetricsLogger.stdout(), memo);
@@ -99,6 +100,22 @@ class WebhookConsumerHandlerTest {
         assertThat(enqueuedOrderIds()).containsExactly("1", "2", "3");
         assertThat(backing.shopLookupCount()).isEqualTo(1);
         assertThat(memo.isOpen()).isFalse();
+        assertThat(receipts.reads().batches()).as("the batch's receipts in one read").hasSize(1);
+        assertThat(receipts.reads().singleCount()).isZero();
+    }
+
+    @Test
+    void deliveryHandledInAnEarlierBatch_isADuplicateFromTheReadAhead_andTheNextBatchReadsAgain() {
+        MessageEnvelope first = orderWebhook("1");
+        consumer.handleRequest(SqsEvents.of(ARN, List.of(first), 1), new TestContext("b1"));
+
+        SQSBatchResponse response = consumer.handleRequest(SqsEvents.of(ARN, List.of(first, orderWebhook("2")), 2),
+                new TestContext("b2"));
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(enqueuedOrderIds()).containsExactly("1", "2");
+        assertThat(receipts.reads().batches()).hasSize(2);
+        assertThat(receipts.reads().singleCount()).isZero();
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.ttsconnector.flow.webhooks;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Which webhook deliveries were already handled, per integration, so a replayed delivery (TikTok retries at 2 min,
@@ -11,6 +15,20 @@ import java.time.Instant;
 public interface WebhookReceipts {
 
     boolean seen(String integrationId, String deliveryKey);
+
+    /**
+     * The keys among {@code deliveryKeys} that were already handled: one read for a batch of deliveries (the default
+     * asks {@link #seen} one by one).
+     */
+    default Set<String> seenAmong(String integrationId, Collection<String> deliveryKeys) {
+        Set<String> seen = new HashSet<>();
+        for (String key : new LinkedHashSet<>(deliveryKeys)) {
+            if (seen(integrationId, key)) {
+                seen.add(key);
+            }
+        }
+        return seen;
+    }
 
     /** Records the delivery as handled; the receipt may be forgotten after {@code expiresAt}. */
     void record(String integrationId, String deliveryKey, Instant expiresAt);

@@ -18,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +41,11 @@ import java.util.Set;
  *   <li>anything else: acknowledged and logged by the caller.</li>
  * </ul>
  * A body that is not a webhook envelope throws {@link PermanentException} {@value #REASON_MALFORMED} (parked).
+ * <p>{@link #readAhead} lets a consumer read the receipts of a whole SQS batch at once (one batched read per
+ * integration instead of one read per delivery); a delivery routed on that thread before the read-ahead is closed
+ * uses it, and a receipt recorded meanwhile counts as seen, so a delivery repeated within the batch is a duplicate.
+ * A receipt written by another consumer after the read-ahead is missed, as one written between {@code seen} and
+ * {@code record} always was: the delivery is handled again, and every action it takes is idempotent.
  */
 public final class WebhookRouter {
 
@@ -75,6 +83,8 @@ public final class WebhookRouter {
     private final AuthorizationEvents authorization;
     private final Clock clock;
     private final ReturnFetcher returns;
+    /** Per thread while a read-ahead is open: "integrationId\nkey" → already handled. */
+    private final ThreadLocal<Map<String, Boolean>> ahead = new ThreadLocal<>();
 
     public WebhookRouter(IntegrationStore integrations, WebhookReceipts receipts, QueuePublisher queue,
                          String fetchQueueUrl, AuthorizationEvents authorization, Clock clock) {
@@ -103,7 +113,7 @@ public final class WebhookRouter {
         }
         String integrationId = integration.get().id();
         String key = WebhookIntake.deliveryKey(event, raw);
-        if (receipts.seen(integrationId, key)) {
+        if (seen(integrationId, key)) {
             return new Result(Outcome.DUPLICATE, integrationId, event.type(), List.of());
         }
         Result result = switch (event.type()) {
@@ -133,7 +143,57 @@ public final class WebhookRouter {
             default -> new Result(Outcome.IGNORED_TYPE, integrationId, event.type(), List.of());
         };
         receipts.record(integrationId, key, clock.now().plus(RECEIPT_TTL));
+        Map<String, Boolean> known = ahead.get();
+        if (known != null) {
+            known.put(integrationId + "\n" + key, true);
+        }
         return result;
+    }
+
+    /** An open read-ahead; {@link #close()} ends it on this thread. */
+    public interface ReadAhead extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Reads the receipts of {@code envelopes}' deliveries at once, per integration, for the {@link #route} calls this
+     * thread makes until the returned read-ahead is closed. Deliveries that cannot be read or resolved are skipped
+     * here (routing reports them). If the batched read fails, routing reads receipts one by one as without it.
+     */
+    public ReadAhead readAhead(List<MessageEnvelope> envelopes) {
+        Map<String, Boolean> known = new HashMap<>();
+        ahead.set(known);
+        Map<String, List<String>> keysByIntegration = new LinkedHashMap<>();
+        for (MessageEnvelope envelope : envelopes) {
+            try {
+                byte[] raw = envelope.payloadAs(WebhookDelivery.class).body().getBytes(StandardCharsets.UTF_8);
+                WebhookEvent event = parse(raw);
+                integrations.findByShopId(event.shopId()).ifPresent(i -> keysByIntegration
+                        .computeIfAbsent(i.id(), k -> new ArrayList<>()).add(WebhookIntake.deliveryKey(event, raw)));
+            } catch (RuntimeException unreadable) {
+                // Routing parks or reports it.
+            }
+        }
+        keysByIntegration.forEach((integrationId, keys) -> {
+            try {
+                Set<String> seen = receipts.seenAmong(integrationId, keys);
+                keys.forEach(k -> known.put(integrationId + "\n" + k, seen.contains(k)));
+            } catch (RuntimeException e) {
+                // Left unknown: routing asks the store per delivery.
+            }
+        });
+        return () -> {
+            if (ahead.get() == known) {
+                ahead.remove();
+            }
+        };
+    }
+
+    private boolean seen(String integrationId, String key) {
+        Map<String, Boolean> known = ahead.get();
+        Boolean answer = known == null ? null : known.get(integrationId + "\n" + key);
+        return answer != null ? answer : receipts.seen(integrationId, key);
     }
 
     private Result enqueueOrders(String integrationId, WebhookEvent event, List<String> orderIds, String key) {

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  * {@value #MAX_ATTEMPTS} requests are read one by one with {@code GetItem}, so the caller gets the same answer and the
  * same failures (the SDK's own retries) as from single reads. Items come back in no particular order.
  */
-final class DynamoDbBatchReader {
+public final class DynamoDbBatchReader {
 
     static final int MAX_KEYS = 100;
     static final int MAX_ATTEMPTS = 5;
@@ -46,6 +46,11 @@ final class DynamoDbBatchReader {
     private final String table;
     private final Pause pause;
 
+    /** A reader that pauses between attempts as AWS advises ({@link Pause#sleeping()}). */
+    public DynamoDbBatchReader(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, Pause.sleeping());
+    }
+
     DynamoDbBatchReader(DynamoDbClient dynamo, String table, Pause pause) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
@@ -53,7 +58,7 @@ final class DynamoDbBatchReader {
     }
 
     /** The stored items among {@code keys} (each a {@code {PK, SK}} map); absent keys have no item in the answer. */
-    List<Map<String, AttributeValue>> getAll(Collection<Map<String, AttributeValue>> keys) {
+    public List<Map<String, AttributeValue>> getAll(Collection<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         List<Map<String, AttributeValue>> items = new ArrayList<>(distinct.size());
         for (int i = 0; i < distinct.size(); i += MAX_KEYS) {
