@@ -2,6 +2,7 @@ package dev.ttsconnector.functions.webhooks;
 
 import dev.ttsconnector.flow.webhooks.WebhookReceipts;
 import dev.ttsconnector.store.dynamodb.DynamoDbBatchReader;
+import dev.ttsconnector.store.dynamodb.DynamoDbBatchWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,11 +25,13 @@ final class DynamoDbWebhookReceipts implements WebhookReceipts {
     private final DynamoDbClient dynamo;
     private final String table;
     private final DynamoDbBatchReader reader;
+    private final DynamoDbBatchWriter writer;
 
     DynamoDbWebhookReceipts(DynamoDbClient dynamo, String table) {
         this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
         this.table = Objects.requireNonNull(table, "table");
         this.reader = new DynamoDbBatchReader(dynamo, table);
+        this.writer = new DynamoDbBatchWriter(dynamo, table);
     }
 
     @Override
@@ -59,9 +62,23 @@ final class DynamoDbWebhookReceipts implements WebhookReceipts {
 
     @Override
     public void record(String integrationId, String deliveryKey, Instant expiresAt) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(integrationId, deliveryKey));
+        dynamo.putItem(b -> b.tableName(table).item(item(integrationId, deliveryKey, expiresAt)));
+    }
+
+    /** BatchWriteItem, 25 per request (see {@link DynamoDbBatchWriter}). */
+    @Override
+    public void recordAll(String integrationId, Collection<String> deliveryKeys, Instant expiresAt) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (String deliveryKey : new java.util.LinkedHashSet<>(deliveryKeys)) {
+            items.add(item(integrationId, deliveryKey, expiresAt));
+        }
+        writer.putAll(items, "webhook receipts");
+    }
+
+    private static Map<String, AttributeValue> item(String integrationId, String deliveryKey, Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>(key(integrationId, deliveryKey));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     private static Map<String, AttributeValue> key(String integrationId, String deliveryKey) {

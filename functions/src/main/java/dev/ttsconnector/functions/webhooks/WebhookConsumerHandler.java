@@ -26,8 +26,9 @@ import java.util.Objects;
  * and unhandled types are acknowledged and logged; a body that is no webhook envelope is parked. Each message is
  * handled by the standard consumer (partial batch failures, parking); the whole invocation runs in one
  * {@link IntegrationStateMemo} scope, so the webhooks of one shop in a batch resolve its shop claim and integration
- * once, and the receipts of the batch's deliveries are read ahead in one batched read per integration
- * ({@link WebhookRouter#readAhead}; a duplicate still costs no write).
+ * once; the batch's receipts are read in one batched read per integration and its order fetches are sent together
+ * before their receipts are written ({@link WebhookRouter#openBatch}; a duplicate still costs no write). If that
+ * final send fails, the invocation fails and SQS redelivers the batch.
  */
 public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -66,7 +67,7 @@ public final class WebhookConsumerHandler implements RequestHandler<SQSEvent, SQ
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         try (IntegrationStateMemo.Scope reads = memo.open();
-             WebhookRouter.ReadAhead receipts = router.readAhead(envelopes(event))) {
+             WebhookRouter.BatchScope routing = router.openBatch(envelopes(event))) {
             return consumer.handleRequest(event, context);
         }
     }

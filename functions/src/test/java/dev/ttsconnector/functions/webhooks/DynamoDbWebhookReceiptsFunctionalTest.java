@@ -120,4 +120,25 @@ class DynamoDbWebhookReceiptsFunctionalTest {
                 .filter(k -> receipts.seen(integrationId, k)).toList());
         assertThat(seen).hasSize(44).contains(keys.get(0)).doesNotContain(keys.get(1));
     }
+
+    @Test
+    void recordAll_writesEveryReceiptWithItsTtl_inBatches(LocalAwsStack stack) {
+        String table = stack.tableName("ConnectorTable");
+        DynamoDbWebhookReceipts receipts = new DynamoDbWebhookReceipts(stack.dynamoDb(), table);
+        String integrationId = "int_recordall_" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            keys.add("tts:shop:" + i);
+        }
+        keys.add("tts:shop:0"); // repeated: written once (DynamoDB refuses a batch that repeats a key)
+
+        receipts.recordAll(integrationId, keys, Instant.parse("2026-11-29T12:00:00Z"));
+
+        assertThat(receipts.seenAmong(integrationId, keys)).hasSize(60);
+        Map<String, AttributeValue> item = stack.dynamoDb().getItem(b -> b.tableName(table).key(Map.of(
+                "PK", AttributeValue.fromS("INT#" + integrationId + "#WEBHOOK#tts:shop:59"),
+                "SK", AttributeValue.fromS("RECEIPT")))).item();
+        assertThat(item.get("expiresAt").n()).isEqualTo(Long.toString(Instant.parse("2026-11-29T12:00:00Z")
+                .getEpochSecond()));
+    }
 }

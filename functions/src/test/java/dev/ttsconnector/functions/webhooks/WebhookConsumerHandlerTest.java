@@ -140,4 +140,16 @@ class WebhookConsumerHandlerTest {
                 .containsExactly("1");
         assertThat(backing.shopLookupCount()).isEqualTo(2);
     }
+
+    @Test
+    void fetchSendFailingAfterTheBatch_failsTheInvocation_andRecordsNoReceipt() {
+        queue.failNext(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> consumer.handleRequest(SqsEvents.of(ARN,
+                List.of(orderWebhook("1")), 1), new TestContext("b1")))
+                .isInstanceOf(dev.ttsconnector.queue.QueuePublishException.class);
+
+        assertThat(receipts.size()).as("SQS redelivers the batch; nothing marked handled").isZero();
+        assertThat(memo.isOpen()).isFalse();
+    }
 }

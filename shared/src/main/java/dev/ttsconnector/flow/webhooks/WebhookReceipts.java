@@ -32,4 +32,11 @@ public interface WebhookReceipts {
 
     /** Records the delivery as handled; the receipt may be forgotten after {@code expiresAt}. */
     void record(String integrationId, String deliveryKey, Instant expiresAt);
+
+    /** Records many handled deliveries of one integration (one batched write; the default records one by one). */
+    default void recordAll(String integrationId, Collection<String> deliveryKeys, Instant expiresAt) {
+        for (String key : new LinkedHashSet<>(deliveryKeys)) {
+            record(integrationId, key, expiresAt);
+        }
+    }
 }

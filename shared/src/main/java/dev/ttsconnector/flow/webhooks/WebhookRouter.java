@@ -41,11 +41,14 @@ import java.util.Set;
  *   <li>anything else: acknowledged and logged by the caller.</li>
  * </ul>
  * A body that is not a webhook envelope throws {@link PermanentException} {@value #REASON_MALFORMED} (parked).
- * <p>{@link #readAhead} lets a consumer read the receipts of a whole SQS batch at once (one batched read per
- * integration instead of one read per delivery); a delivery routed on that thread before the read-ahead is closed
- * uses it, and a receipt recorded meanwhile counts as seen, so a delivery repeated within the batch is a duplicate.
- * A receipt written by another consumer after the read-ahead is missed, as one written between {@code seen} and
- * {@code record} always was: the delivery is handled again, and every action it takes is idempotent.
+ * <p>A consumer handles a whole SQS batch in one {@link #openBatch batch scope} on its thread: the receipts of the
+ * batch's deliveries are read at once (one batched read per integration instead of one read per delivery), the order
+ * fetches of the batch are sent together when the scope closes (SendMessageBatch, 10 per request, instead of one
+ * request per delivery), and only then are their receipts written, so a delivery is never marked handled before its
+ * fetch is queued. If that send or those receipts fail, {@link BatchScope#close()} throws: the consumer then fails
+ * the invocation and SQS redelivers the whole batch (handled again; every action is idempotent). A delivery repeated
+ * within the batch is a duplicate. A receipt written by another consumer after the read-ahead is missed, as one
+ * written between {@code seen} and {@code record} always was: the delivery is handled again.
  */
 public final class WebhookRouter {
 
@@ -83,8 +86,16 @@ public final class WebhookRouter {
     private final AuthorizationEvents authorization;
     private final Clock clock;
     private final ReturnFetcher returns;
-    /** Per thread while a read-ahead is open: "integrationId\nkey" → already handled. */
-    private final ThreadLocal<Map<String, Boolean>> ahead = new ThreadLocal<>();
+    /** Per thread while a batch scope is open. */
+    private final ThreadLocal<Batch> batch = new ThreadLocal<>();
+
+    /** One open batch: what is known about receipts, the fetches to send and the receipts to write after them. */
+    private static final class Batch {
+        /** "integrationId\nkey" → already handled. */
+        final Map<String, Boolean> known = new HashMap<>();
+        final List<MessageEnvelope> fetches = new ArrayList<>();
+        final List<String[]> receiptsAfterSend = new ArrayList<>();
+    }
 
     public WebhookRouter(IntegrationStore integrations, WebhookReceipts receipts, QueuePublisher queue,
                          String fetchQueueUrl, AuthorizationEvents authorization, Clock clock) {
@@ -142,28 +153,37 @@ public final class WebhookRouter {
             }
             default -> new Result(Outcome.IGNORED_TYPE, integrationId, event.type(), List.of());
         };
-        receipts.record(integrationId, key, clock.now().plus(RECEIPT_TTL));
-        Map<String, Boolean> known = ahead.get();
-        if (known != null) {
-            known.put(integrationId + "\n" + key, true);
+        Batch open = batch.get();
+        if (open != null) {
+            open.known.put(integrationId + "\n" + key, true);
+            if (result.outcome() == Outcome.ORDERS_ENQUEUED) {
+                open.receiptsAfterSend.add(new String[]{integrationId, key});
+                return result;
+            }
         }
+        receipts.record(integrationId, key, clock.now().plus(RECEIPT_TTL));
         return result;
     }
 
-    /** An open read-ahead; {@link #close()} ends it on this thread. */
-    public interface ReadAhead extends AutoCloseable {
+    /** An open batch scope; {@link #close()} sends the batch's fetches, writes their receipts and ends it. */
+    public interface BatchScope extends AutoCloseable {
+        /**
+         * @throws RuntimeException when the fetches could not be queued or their receipts not written: the caller
+         *                          must fail the invocation so that SQS redelivers the batch
+         */
         @Override
         void close();
     }
 
     /**
-     * Reads the receipts of {@code envelopes}' deliveries at once, per integration, for the {@link #route} calls this
-     * thread makes until the returned read-ahead is closed. Deliveries that cannot be read or resolved are skipped
-     * here (routing reports them). If the batched read fails, routing reads receipts one by one as without it.
+     * Opens the batch scope of this thread for {@code envelopes} (see the class comment): reads their receipts at
+     * once, per integration; deliveries that cannot be read or resolved are skipped here (routing reports them); if
+     * the batched read fails, routing reads receipts one by one.
      */
-    public ReadAhead readAhead(List<MessageEnvelope> envelopes) {
-        Map<String, Boolean> known = new HashMap<>();
-        ahead.set(known);
+    public BatchScope openBatch(List<MessageEnvelope> envelopes) {
+        Batch open = new Batch();
+        batch.set(open);
+        Map<String, Boolean> known = open.known;
         Map<String, List<String>> keysByIntegration = new LinkedHashMap<>();
         for (MessageEnvelope envelope : envelopes) {
             try {
@@ -184,15 +204,25 @@ public final class WebhookRouter {
             }
         });
         return () -> {
-            if (ahead.get() == known) {
-                ahead.remove();
+            if (batch.get() != open) {
+                return;
             }
+            batch.remove();
+            if (!open.fetches.isEmpty()) {
+                queue.sendAll(fetchQueueUrl, open.fetches);
+            }
+            Instant expiresAt = clock.now().plus(RECEIPT_TTL);
+            Map<String, List<String>> handled = new LinkedHashMap<>();
+            for (String[] receipt : open.receiptsAfterSend) {
+                handled.computeIfAbsent(receipt[0], k -> new ArrayList<>()).add(receipt[1]);
+            }
+            handled.forEach((integrationId, keys) -> receipts.recordAll(integrationId, keys, expiresAt));
         };
     }
 
     private boolean seen(String integrationId, String key) {
-        Map<String, Boolean> known = ahead.get();
-        Boolean answer = known == null ? null : known.get(integrationId + "\n" + key);
+        Batch open = batch.get();
+        Boolean answer = open == null ? null : open.known.get(integrationId + "\n" + key);
         return answer != null ? answer : receipts.seen(integrationId, key);
     }
 
@@ -203,7 +233,12 @@ public final class WebhookRouter {
             List<String> chunk = orderIds.subList(i, Math.min(orderIds.size(), i + OrdersClient.MAX_DETAIL_IDS));
             messages.add(new OrderFetchRequest(chunk, ChangeSource.WEBHOOK).envelope(integrationId, key, now));
         }
-        queue.sendAll(fetchQueueUrl, messages);
+        Batch open = batch.get();
+        if (open != null) {
+            open.fetches.addAll(messages);
+        } else {
+            queue.sendAll(fetchQueueUrl, messages);
+        }
         return new Result(Outcome.ORDERS_ENQUEUED, integrationId, event.type(), List.copyOf(orderIds));
     }
 

@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link CatalogStore} on the single table: {@code PK=HUB#CATALOG, SK=PRODUCT#<sku>}. {@code HUB#} is the documented
@@ -30,60 +27,34 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoDbCatalogStore implements CatalogStore {
 
     static final String PK = "HUB#CATALOG";
-    private static final int BATCH = 25;
-    private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final DynamoDbBatchReader reader;
+    private final DynamoDbBatchWriter writer;
 
     public DynamoDbCatalogStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DynamoDbBatchReader.Pause.sleeping());
     }
 
-    /** @param pause the wait before re-sending unprocessed keys of a batched read (tests record it instead) */
+    /**
+     * @param pause the wait before re-sending what a batched read or write left unprocessed (tests record it instead)
+     */
     DynamoDbCatalogStore(DynamoDbClient dynamo, String table, DynamoDbBatchReader.Pause pause) {
         this.dynamo = dynamo;
         this.table = table;
         this.reader = new DynamoDbBatchReader(dynamo, table, pause);
+        this.writer = new DynamoDbBatchWriter(dynamo, table, pause);
     }
 
     @Override
     public void putAll(Collection<AppProduct> products) {
         CatalogStores.requireDistinctSkus(products);
-        List<WriteRequest> requests = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (AppProduct p : products) {
-            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(p)).build()).build());
+            items.add(toItem(p));
         }
-        for (int i = 0; i < requests.size(); i += BATCH) {
-            batchWrite(requests.subList(i, Math.min(requests.size(), i + BATCH)));
-        }
-    }
-
-    private void batchWrite(List<WriteRequest> chunk) {
-        List<WriteRequest> pending = chunk;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            List<WriteRequest> send = pending;
-            BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, send)));
-            pending = response.unprocessedItems().getOrDefault(table, List.of());
-            if (!pending.isEmpty()) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("catalog put: " + pending.size()
-                            + " items still unprocessed after " + MAX_ATTEMPTS + " attempts (throttled); retry the put");
-                }
-                backOff(attempt);
-            }
-        }
-    }
-
-    /** Unprocessed batch items mean throttling: wait (capped exponential) before re-sending, as AWS advises. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("catalog put interrupted", e);
-        }
+        writer.putAll(items, "catalog put");
     }
 
     @Override

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * {@link SkuMappingStore} on the single table: {@code PK=INT#<integrationId>#SKUMAP, SK=SKU#<sku>}, with
@@ -26,22 +23,24 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbSkuMappingStore implements SkuMappingStore {
 
-    private static final int BATCH = 25;
-    private static final int MAX_ATTEMPTS = 8;
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final DynamoDbBatchReader reader;
+    private final DynamoDbBatchWriter writer;
 
     public DynamoDbSkuMappingStore(DynamoDbClient dynamo, String table) {
         this(dynamo, table, DynamoDbBatchReader.Pause.sleeping());
     }
 
-    /** @param pause the wait before re-sending unprocessed keys of a batched read (tests record it instead) */
+    /**
+     * @param pause the wait before re-sending what a batched read or write left unprocessed (tests record it instead)
+     */
     DynamoDbSkuMappingStore(DynamoDbClient dynamo, String table, DynamoDbBatchReader.Pause pause) {
         this.dynamo = dynamo;
         this.table = table;
         this.reader = new DynamoDbBatchReader(dynamo, table, pause);
+        this.writer = new DynamoDbBatchWriter(dynamo, table, pause);
     }
 
     static String pk(String integrationId) {
@@ -55,39 +54,15 @@ public final class DynamoDbSkuMappingStore implements SkuMappingStore {
 
     @Override
     public void putAll(String integrationId, Collection<SkuMapping> mappings) {
-        List<WriteRequest> requests = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (SkuMapping m : mappings) {
             if (!m.integrationId().equals(integrationId)) {
                 throw new IllegalArgumentException("integrationId: mapping of sku " + m.sku() + " belongs to "
                         + m.integrationId() + ", not " + integrationId);
             }
-            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(toItem(m)).build()).build());
+            items.add(toItem(m));
         }
-        for (int i = 0; i < requests.size(); i += BATCH) {
-            List<WriteRequest> pending = requests.subList(i, Math.min(requests.size(), i + BATCH));
-            for (int attempt = 1; !pending.isEmpty(); attempt++) {
-                List<WriteRequest> send = pending;
-                BatchWriteItemResponse response = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, send)));
-                pending = response.unprocessedItems().getOrDefault(table, List.of());
-                if (!pending.isEmpty() && attempt == MAX_ATTEMPTS) {
-                    throw new IllegalStateException("sku mapping put: " + pending.size()
-                            + " items still unprocessed after " + MAX_ATTEMPTS + " attempts (throttled); retry the put");
-                }
-                if (!pending.isEmpty()) {
-                    backOff(attempt);
-                }
-            }
-        }
-    }
-
-    /** Unprocessed batch items mean throttling: wait (capped exponential) before re-sending, as AWS advises. */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000L, 25L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sku mapping put interrupted", e);
-        }
+        writer.putAll(items, "sku mapping put");
     }
 
     @Override

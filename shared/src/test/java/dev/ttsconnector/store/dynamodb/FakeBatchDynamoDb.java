@@ -8,20 +8,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * A DynamoDB table in memory answering GetItem and BatchGetItem only, recording each request. It can leave keys
- * unprocessed as DynamoDB does under throttling: the first {@link #unprocessedPerCall} keys of each of the next
- * {@link #throttledCalls} batch requests come back in {@code UnprocessedKeys}.
+ * A DynamoDB table in memory answering GetItem, BatchGetItem and BatchWriteItem (puts) only, recording each request.
+ * It can leave keys or items unprocessed as DynamoDB does under throttling: the first {@link #unprocessedPerCall} of
+ * each of the next {@link #throttledCalls} batch requests come back in {@code UnprocessedKeys} / {@code UnprocessedItems}.
  */
 final class FakeBatchDynamoDb implements DynamoDbClient {
 
     final Map<Map<String, AttributeValue>, Map<String, AttributeValue>> items = new HashMap<>();
     final List<List<Map<String, AttributeValue>>> batchRequests = new ArrayList<>();
     final List<Map<String, AttributeValue>> getRequests = new ArrayList<>();
+    final List<Integer> writeRequestSizes = new ArrayList<>();
     int throttledCalls;
     int unprocessedPerCall;
 
@@ -73,6 +77,29 @@ final class FakeBatchDynamoDb implements DynamoDbClient {
         response.unprocessedKeys(unprocessed.isEmpty() ? Map.of()
                 : Map.of(table, KeysAndAttributes.builder().keys(unprocessed).consistentRead(true).build()));
         return response.build();
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        String table = request.requestItems().keySet().iterator().next();
+        List<WriteRequest> writes = request.requestItems().get(table);
+        if (writes.size() > 25) {
+            throw new AssertionError("DynamoDB refuses more than 25 writes per request: " + writes.size());
+        }
+        writeRequestSizes.add(writes.size());
+        List<WriteRequest> unprocessed = new ArrayList<>();
+        for (int i = 0; i < writes.size(); i++) {
+            if (throttledCalls > 0 && i < unprocessedPerCall) {
+                unprocessed.add(writes.get(i));
+                continue;
+            }
+            put(writes.get(i).putRequest().item());
+        }
+        if (throttledCalls > 0) {
+            throttledCalls--;
+        }
+        return BatchWriteItemResponse.builder()
+                .unprocessedItems(unprocessed.isEmpty() ? Map.of() : Map.of(table, unprocessed)).build();
     }
 
     @Override

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The router's batch read-ahead of webhook receipts: one batched read per integration serves the routing of the batch,
- * a delivery recorded inside the batch is a duplicate when it comes again, and a failed read-ahead or a closed one
- * leaves routing reading receipts one by one.
+ * The router's batch scope: one batched receipt read per integration serves the routing of the batch, the batch's
+ * order fetches go out together at close and only then are their receipts written, a delivery repeated inside the
+ * batch is a duplicate, and a failed read-ahead or a closed scope leaves routing reading receipts one by one.
  */
-class WebhookRouterReadAheadTest {
+class WebhookRouterBatchTest {
 
     private static final String SHOP_A = "shop-a";
     private static final String SHOP_B = "shop-b";
@@ -30,7 +30,7 @@ class WebhookRouterReadAheadTest {
     private final InMemoryQueuePublisher queue = new InMemoryQueuePublisher(clock);
     private final InMemoryWebhookReceipts receipts = new InMemoryWebhookReceipts();
 
-    WebhookRouterReadAheadTest() {
+    WebhookRouterBatchTest() {
         integrations.create(Integration.pending("int_a", "Shop A", clock.now()));
         integrations.claimShop("int_a", SHOP_A);
         integrations.create(Integration.pending("int_b", "Shop B", clock.now()));
@@ -71,10 +71,12 @@ class WebhookRouterReadAheadTest {
         List<MessageEnvelope> batch = List.of(orderWebhook(SHOP_A, "1", "o1"), orderWebhook(SHOP_B, "2", "o2"),
                 orderWebhook(SHOP_A, "3", "o3"), notAWebhook());
 
-        try (WebhookRouter.ReadAhead ahead = router.readAhead(batch)) {
+        try (WebhookRouter.BatchScope ahead = router.openBatch(batch)) {
             for (MessageEnvelope e : batch.subList(0, 3)) {
                 assertThat(router.route(e).outcome()).isEqualTo(WebhookRouter.Outcome.ORDERS_ENQUEUED);
             }
+            assertThat(queue.sent(FETCH_QUEUE)).as("sent together at close").isEmpty();
+            assertThat(receipts.size()).as("no receipt before its fetch is queued").isZero();
         }
 
         assertThat(receipts.reads().batches()).containsExactly(List.of("tts:shop-a:1", "tts:shop-a:3"),
@@ -88,7 +90,7 @@ class WebhookRouterReadAheadTest {
         WebhookRouter router = router(receipts);
         MessageEnvelope once = orderWebhook(SHOP_A, "1", "o1");
 
-        try (WebhookRouter.ReadAhead ahead = router.readAhead(List.of(once, once))) {
+        try (WebhookRouter.BatchScope ahead = router.openBatch(List.of(once, once))) {
             assertThat(router.route(once).outcome()).isEqualTo(WebhookRouter.Outcome.ORDERS_ENQUEUED);
             assertThat(router.route(once).outcome()).isEqualTo(WebhookRouter.Outcome.DUPLICATE);
         }
@@ -121,9 +123,27 @@ class WebhookRouterReadAheadTest {
         MessageEnvelope delivery = orderWebhook(SHOP_A, "1", "o1");
         receipts.record("int_a", "tts:shop-a:1", clock.now().plusSeconds(60));
 
-        try (WebhookRouter.ReadAhead ahead = router.readAhead(List.of(delivery))) {
+        try (WebhookRouter.BatchScope ahead = router.openBatch(List.of(delivery))) {
             assertThat(router.route(delivery).outcome()).isEqualTo(WebhookRouter.Outcome.DUPLICATE);
         }
         assertThat(receipts.reads().singleCount()).isEqualTo(1);
+    }
+
+    @Test
+    void fetchSendFailingAtClose_throws_andWritesNoReceipt_soTheRedeliveredBatchIsHandledAgain() {
+        WebhookRouter router = router(receipts);
+        MessageEnvelope delivery = orderWebhook(SHOP_A, "1", "o1");
+        queue.failNext(1);
+
+        WebhookRouter.BatchScope scope = router.openBatch(List.of(delivery));
+        assertThat(router.route(delivery).outcome()).isEqualTo(WebhookRouter.Outcome.ORDERS_ENQUEUED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(scope::close)
+                .isInstanceOf(dev.ttsconnector.queue.QueuePublishException.class);
+
+        assertThat(receipts.size()).isZero();
+        assertThat(router.route(delivery).outcome()).as("redelivered: handled again")
+                .isEqualTo(WebhookRouter.Outcome.ORDERS_ENQUEUED);
+        assertThat(queue.sent(FETCH_QUEUE)).hasSize(1);
+        assertThat(receipts.size()).isEqualTo(1);
     }
 }
