@@ -5,6 +5,7 @@ import static dev.ttsconnector.flow.returns.ReturnsHarness.tiktokReturn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ttsconnector.flow.webhooks.InMemoryWebhookReceipts;
+import dev.ttsconnector.flow.webhooks.UnexpectedAuthorizationEvents;
 import dev.ttsconnector.flow.webhooks.WebhookDelivery;
 import dev.ttsconnector.flow.webhooks.WebhookIntake;
 import dev.ttsconnector.flow.webhooks.WebhookRouter;
@@ -13,7 +14,6 @@ import dev.ttsconnector.integration.InMemoryIntegrationStore;
 import dev.ttsconnector.integration.Integration;
 import dev.ttsconnector.queue.InMemoryQueuePublisher;
 import dev.ttsconnector.queue.MessageEnvelope;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,17 +34,7 @@ class ReturnWebhookRoutingTest {
     ReturnWebhookRoutingTest() {
         integrations.create(Integration.pending(INT, "Returns shop", h.clock.now()));
         integrations.claimShop(INT, SHOP);
-        AuthorizationEvents none = new AuthorizationEvents() {
-            @Override
-            public void deauthorized(String integrationId, String message, Instant at) {
-                throw new AssertionError("not an authorization event");
-            }
-
-            @Override
-            public void authorizationExpiring(String integrationId, Instant expiresAt, Instant at) {
-                throw new AssertionError("not an authorization event");
-            }
-        };
+        AuthorizationEvents none = new UnexpectedAuthorizationEvents();
         router = new WebhookRouter(integrations, new InMemoryWebhookReceipts(), queue, FETCH_QUEUE, none, h.clock,
                 (integrationId, returnIds) -> h.pull.fetch(integrationId, returnIds));
     }

@@ -3,7 +3,6 @@ package dev.ttsconnector.flow.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ttsconnector.common.MutableClock;
-import dev.ttsconnector.integration.AuthorizationEvents;
 import dev.ttsconnector.integration.InMemoryIntegrationStore;
 import dev.ttsconnector.integration.Integration;
 import dev.ttsconnector.queue.InMemoryQueuePublisher;
@@ -38,17 +37,7 @@ class WebhookRouterBatchTest {
     }
 
     private WebhookRouter router(WebhookReceipts store) {
-        return new WebhookRouter(integrations, store, queue, FETCH_QUEUE, new AuthorizationEvents() {
-            @Override
-            public void deauthorized(String integrationId, String message, Instant at) {
-                throw new AssertionError("not an authorization event");
-            }
-
-            @Override
-            public void authorizationExpiring(String integrationId, Instant expiresAt, Instant at) {
-                throw new AssertionError("not an authorization event");
-            }
-        }, clock);
+        return new WebhookRouter(integrations, store, queue, FETCH_QUEUE, new UnexpectedAuthorizationEvents(), clock);
     }
 
     private MessageEnvelope orderWebhook(String shop, String notificationId, String orderId) {
