@@ -65,6 +65,13 @@ class IntegrationRoutesTest {
                 body == null ? null : body.getBytes(StandardCharsets.UTF_8), "req-1", "127.0.0.1"));
     }
 
+    private ApiResponse list(String key, Map<String, String> query) {
+        Map<String, List<String>> params = new java.util.HashMap<>();
+        query.forEach((k, v) -> params.put(k, List.of(v)));
+        return router.dispatch(ApiRequest.of("GET", "/v1/integrations", params, Map.of("Authorization", "Bearer " + key),
+                null, "req-1", "127.0.0.1"));
+    }
+
     private ApiResponse call(String method, String path, String body) {
         return call(method, path, ADMIN, body, Map.of());
     }
@@ -112,6 +119,27 @@ class IntegrationRoutesTest {
         assertThat(call("POST", "/v1/integrations", scoped, "{\"name\": \"n\"}", Map.of()).status()).isEqualTo(403);
         assertThat(call("GET", "/v1/integrations/" + other + "/settings", scoped, null, Map.of()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void scopedKeyList_pagesThroughExactlyItsIntegrations_fullPagesInCreationOrder() throws Exception {
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = create("shop " + i);
+            clock.advance(java.time.Duration.ofSeconds(1));
+            if (i % 2 == 0) {
+                mine.add(id);
+            }
+        }
+        String scoped = apiKeys.create("team", mine, false).plaintext();
+
+        JsonNode first = json(list(scoped, Map.of("limit", "2")));
+        assertThat(first.get("items")).extracting(n -> n.get("id").asText()).containsExactly(mine.get(0), mine.get(1));
+        String cursor = first.get("nextCursor").asText();
+        JsonNode second = json(list(scoped, Map.of("limit", "2", "cursor", cursor)));
+        assertThat(second.get("items")).extracting(n -> n.get("id").asText()).containsExactly(mine.get(2));
+        assertThat(second.get("nextCursor").isNull()).isTrue();
+        assertThat(list(scoped, Map.of("cursor", "int_not_mine")).status()).isEqualTo(400);
     }
 
     @Test
