@@ -57,22 +57,9 @@ final class FulfillmentPushWiring {
     static FulfillmentPushWiring fromEnvironment(ShopAccess shopAccess) {
         String table = Env.require("TABLE_NAME");
         String queue = Env.require("FULFILLMENT_PUSH_QUEUE_URL");
-        Duration ttl = parseTtl(Env.optional("FULFILLMENT_PROVIDER_CACHE_TTL", "PT6H"));
+        Duration ttl = Env.optionalDuration("FULFILLMENT_PROVIDER_CACHE_TTL", "PT6H", true);
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new FulfillmentPushWiring(table, queue, ttl, dynamo, shopAccess);
-    }
-
-    static Duration parseTtl(String value) {
-        try {
-            Duration ttl = Duration.parse(value.strip());
-            if (ttl.isNegative()) {
-                throw new IllegalStateException("FULFILLMENT_PROVIDER_CACHE_TTL must not be negative, got " + value);
-            }
-            return ttl;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException("FULFILLMENT_PROVIDER_CACHE_TTL must be an ISO-8601 duration such as "
-                    + "PT6H, got '" + value + "'", e);
-        }
     }
 
     String queueUrl() {

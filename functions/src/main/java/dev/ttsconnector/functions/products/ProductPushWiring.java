@@ -21,7 +21,6 @@ import dev.ttsconnector.store.dynamodb.DynamoDbParkedItemStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbProductPushStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,22 +56,9 @@ final class ProductPushWiring {
     static ProductPushWiring fromEnvironment(ShopAccess shopAccess) {
         String table = Env.require("TABLE_NAME");
         String queue = Env.require("PRODUCT_SYNC_QUEUE_URL");
-        Duration duration = parseDuration(Env.optional("PRODUCT_PROMOTION_DURATION", "P30D"));
+        Duration duration = Env.optionalDuration("PRODUCT_PROMOTION_DURATION", "P30D", false);
         DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
         return new ProductPushWiring(table, queue, duration, dynamo, shopAccess);
-    }
-
-    static Duration parseDuration(String value) {
-        try {
-            Duration d = Duration.parse(value.strip());
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalStateException("PRODUCT_PROMOTION_DURATION must be positive, got " + value);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new IllegalStateException("PRODUCT_PROMOTION_DURATION must be an ISO-8601 duration such as P30D, got '"
-                    + value + "'", e);
-        }
     }
 
     String queueUrl() {

@@ -2,6 +2,8 @@ package dev.ttsconnector.functions.support;
 
 import dev.ttsconnector.log.LogLevel;
 import dev.ttsconnector.log.StructuredLogger;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 
 /**
  * The single place where handler wiring reads environment variables. Call it with literal names
@@ -48,6 +50,28 @@ public final class Env {
                     + " is required but not set (set it on the function in template.yaml)");
         }
         return value;
+    }
+
+    /**
+     * An ISO-8601 duration variable ({@code PT6H}, {@code P30D}), or {@code defaultValue} when it is unset or blank.
+     *
+     * @throws IllegalStateException naming the variable when the value is not a duration, is negative, or is zero
+     *                               and {@code zeroAllowed} is false
+     */
+    public static Duration optionalDuration(String name, String defaultValue, boolean zeroAllowed) {
+        String value = optional(name, defaultValue);
+        Duration d;
+        try {
+            d = Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(name + " must be an ISO-8601 duration such as " + defaultValue + ", got '"
+                    + value + "'", e);
+        }
+        if (d.isNegative() || (!zeroAllowed && d.isZero())) {
+            throw new IllegalStateException(name + " must be " + (zeroAllowed ? "zero or more" : "positive")
+                    + ", got " + value);
+        }
+        return d;
     }
 
     /** The value of a variable, or {@code defaultValue} when it is unset or blank. */

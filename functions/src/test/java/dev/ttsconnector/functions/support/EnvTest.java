@@ -45,4 +45,16 @@ class EnvTest {
             dev.ttsconnector.log.StructuredLogger.setLevel(dev.ttsconnector.log.LogLevel.INFO);
         }
     }
+
+    @Test
+    void optionalDuration_unsetGivesTheDefault_andRefusesNamingTheVariable() {
+        assertThat(Env.optionalDuration(UNSET, "PT6H", true)).isEqualTo(java.time.Duration.ofHours(6));
+        assertThat(Env.optionalDuration(UNSET, "PT0S", true)).isZero();
+        assertThatThrownBy(() -> Env.optionalDuration(UNSET, "PT0S", false))
+                .hasMessage(UNSET + " must be positive, got PT0S");
+        assertThatThrownBy(() -> Env.optionalDuration(UNSET, "six hours", true))
+                .hasMessageContaining(UNSET + " must be an ISO-8601 duration");
+        assertThatThrownBy(() -> Env.optionalDuration(UNSET, "-PT1H", true))
+                .hasMessage(UNSET + " must be zero or more, got -PT1H");
+    }
 }

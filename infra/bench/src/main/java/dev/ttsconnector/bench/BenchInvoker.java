@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.ttsconnector.local.FunctionInvoker;
+import dev.ttsconnector.local.ProcessEnvironment;
 import dev.ttsconnector.localaws.SamTemplate;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,7 @@ final class BenchInvoker implements FunctionInvoker {
             for (SamTemplate.FunctionDefinition f : functions) {
                 Map<String, String> env = new LinkedHashMap<>(sharedEnvironment);
                 env.put("TTS_API_BASE_URL", counter.baseUrlFor(f.logicalId()));
-                ProcessEnv.putAll(env);
+                ProcessEnvironment.putAll(env);
                 LinkedBlockingDeque<Instance> pool = new LinkedBlockingDeque<>();
                 for (int i = 0; i < instances; i++) {
                     pool.add(Instance.create(f.handlerClassName()));
@@ -41,7 +42,7 @@ final class BenchInvoker implements FunctionInvoker {
                 pools.put(f.logicalId(), pool);
             }
         } finally {
-            ProcessEnv.putAll(sharedEnvironment);
+            ProcessEnvironment.putAll(sharedEnvironment);
         }
     }
 

@@ -77,7 +77,8 @@ public final class BenchReport {
         notes.add("tiktok_calls_per_order.fulfillment is ship calls (POST /fulfillment/.../packages) per order the connector"
                 + " fulfilled, i.e. per package (one package per order), as the guide counts search, detail and ship;"
                 + " tiktok_reference_reads_per_package is the carrier lookups beside them (GET /logistics/...: the shipping"
-                + " providers of a delivery option, cached per container for an hour), which fall with volume.");
+                + " providers of a delivery option, cached per container for FULFILLMENT_PROVIDER_CACHE_TTL,"
+                + " default 6 h), which fall with volume.");
         if (leanWorkload.name().startsWith("full-scale")) {
             notes.add("Scaled workload (" + leanWorkload.name() + "): the guide's shape at " + leanWorkload.orders() + " orders, "
                     + leanWorkload.products() + " products x " + leanWorkload.skusPerProduct() + " SKUs, "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ttsconnector.common.EfficiencyMode;
 import dev.ttsconnector.local.HttpRouteTable;
 import dev.ttsconnector.local.LambdaEvents;
+import dev.ttsconnector.local.ProcessEnvironment;
 import dev.ttsconnector.localaws.LocalAwsStack;
 import dev.ttsconnector.localaws.RepositoryLayout;
 import dev.ttsconnector.localaws.SamTemplate;
@@ -225,7 +226,7 @@ final class ModeRun implements AutoCloseable {
             env.putAll(overrides);
             env.forEach(environment::putIfAbsent);
         }
-        ProcessEnv.putAll(environment);
+        ProcessEnvironment.putAll(environment);
         AwsRequestCounter.onOrderWrite(this::orderWritten);
         switching.use(newHandlers());
         startDrivers(false, SETUP_POLLERS);

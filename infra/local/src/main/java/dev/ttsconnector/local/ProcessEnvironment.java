@@ -7,16 +7,17 @@ import java.util.Map;
  * Sets variables in this JVM's environment, so that handlers reading {@code System.getenv} (through the
  * functions' {@code Env}) see their function's environment when they run in-process. The JDK offers no API
  * for it; this writes into the map behind {@link System#getenv()}, which needs
- * {@code --add-opens java.base/java.util=ALL-UNNAMED} ({@code ./run-local} passes it). Child processes started
- * afterwards inherit the values. Local runs only: never use this in the functions.
+ * {@code --add-opens java.base/java.util=ALL-UNNAMED} ({@code ./run-local} and {@code infra/bench/run} pass it).
+ * Child processes started afterwards inherit the values. Local runs and the benchmark only: never use this in the
+ * functions.
  */
-final class ProcessEnvironment {
+public final class ProcessEnvironment {
 
     private ProcessEnvironment() {
     }
 
     @SuppressWarnings("unchecked")
-    static void putAll(Map<String, String> variables) {
+    public static void putAll(Map<String, String> variables) {
         Map<String, String> view = System.getenv();
         try {
             // System.getenv() is Collections.unmodifiableMap(StringEnvironment); its field "m" is the live, mutable map
@@ -26,8 +27,8 @@ final class ProcessEnvironment {
             ((Map<String, String>) inner.get(view)).putAll(variables);
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot set the process environment for in-process handlers (" + e
-                    + "); start the JVM with --add-opens java.base/java.util=ALL-UNNAMED, as ./run-local does,"
-                    + " or use --runtime=ric", e);
+                    + "); start the JVM with --add-opens java.base/java.util=ALL-UNNAMED, as ./run-local and"
+                    + " infra/bench/run do (./run-local also offers --runtime=ric)", e);
         }
         for (Map.Entry<String, String> e : variables.entrySet()) {
             if (!e.getValue().equals(System.getenv(e.getKey()))) {
