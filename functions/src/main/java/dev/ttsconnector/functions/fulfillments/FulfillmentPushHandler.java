@@ -37,7 +37,7 @@ public final class FulfillmentPushHandler extends SqsBatchConsumer {
     }
 
     private FulfillmentPushHandler(FulfillmentPushWiring wiring) {
-        this(wiring.service(), wiring.queueUrl(), wiring.parkedItems(), wiring.metrics());
+        this(wiring.service(), wiring.common().queueUrl(), wiring.common().parkedItems(), wiring.common().metrics());
     }
 
     FulfillmentPushHandler(FulfillmentPushService service, String queueUrl, ParkedItemStore parkedItems,

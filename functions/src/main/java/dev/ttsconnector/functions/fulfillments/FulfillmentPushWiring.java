@@ -1,13 +1,11 @@
 package dev.ttsconnector.functions.fulfillments;
 
-import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.fulfillments.FulfillmentPushService;
 import dev.ttsconnector.flow.fulfillments.ShippingProviderCache;
 import dev.ttsconnector.flow.fulfillments.ShopFulfillmentApi;
 import dev.ttsconnector.functions.support.ConsumerWiring;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.ShopAccess;
-import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.settings.ConnectorConfig;
 import dev.ttsconnector.store.dynamodb.DynamoDbFulfillmentStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbOrderStore;
@@ -41,16 +39,9 @@ final class FulfillmentPushWiring {
                 shopAccess), Env.optionalDuration("FULFILLMENT_PROVIDER_CACHE_TTL", "PT6H", true));
     }
 
-    String queueUrl() {
-        return common.queueUrl();
-    }
-
-    ParkedItemStore parkedItems() {
-        return common.parkedItems();
-    }
-
-    MetricsLogger metrics() {
-        return common.metrics();
+    /** Table, queue, client, shop access, parked items, metrics and settings shared with the other consumers. */
+    ConsumerWiring common() {
+        return common;
     }
 
     FulfillmentPushService service() {

@@ -35,7 +35,7 @@ public final class ProductPushHandler extends SqsBatchConsumer {
     }
 
     private ProductPushHandler(ProductPushWiring wiring) {
-        this(wiring.service(), wiring.queueUrl(), wiring.parkedItems(), wiring.metrics());
+        this(wiring.service(), wiring.common().queueUrl(), wiring.common().parkedItems(), wiring.common().metrics());
     }
 
     ProductPushHandler(ProductPushService service, String queueUrl, ParkedItemStore parkedItems, MetricsLogger metrics) {

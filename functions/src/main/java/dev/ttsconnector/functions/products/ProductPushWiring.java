@@ -1,13 +1,11 @@
 package dev.ttsconnector.functions.products;
 
-import dev.ttsconnector.app.exceptions.ParkedItemStore;
 import dev.ttsconnector.flow.products.ParkedProductExceptions;
 import dev.ttsconnector.flow.products.ProductPushService;
 import dev.ttsconnector.flow.products.ShopProductApi;
 import dev.ttsconnector.functions.support.ConsumerWiring;
 import dev.ttsconnector.functions.support.Env;
 import dev.ttsconnector.integration.ShopAccess;
-import dev.ttsconnector.metrics.MetricsLogger;
 import dev.ttsconnector.settings.ConnectorConfig;
 import dev.ttsconnector.store.dynamodb.DynamoDbAppListingStore;
 import dev.ttsconnector.store.dynamodb.DynamoDbProductPushStore;
@@ -40,16 +38,9 @@ final class ProductPushWiring {
                 Env.optionalDuration("PRODUCT_PROMOTION_DURATION", "P30D", false));
     }
 
-    String queueUrl() {
-        return common.queueUrl();
-    }
-
-    ParkedItemStore parkedItems() {
-        return common.parkedItems();
-    }
-
-    MetricsLogger metrics() {
-        return common.metrics();
+    /** Table, queue, client, shop access, parked items, metrics and settings shared with the other consumers. */
+    ConsumerWiring common() {
+        return common;
     }
 
     ProductPushService service() {
@@ -57,7 +48,7 @@ final class ProductPushWiring {
         return new ProductPushService(new DynamoDbAppListingStore(common.dynamo(), common.tableName()),
                 new DynamoDbProductPushStore(common.dynamo(), common.tableName()),
                 integrationId -> ShopProductApi.of(common.shopAccess().connected(integrationId)), settings::apply,
-                new ParkedProductExceptions(parkedItems(), queueUrl(), common.clock()), common.clock(),
+                new ParkedProductExceptions(common.parkedItems(), common.queueUrl(), common.clock()), common.clock(),
                 promotionDuration);
     }
 }
