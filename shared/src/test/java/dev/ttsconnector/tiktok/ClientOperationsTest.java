@@ -53,8 +53,7 @@ class ClientOperationsTest {
     @BeforeEach
     void start() throws Exception {
         stub = new StubTikTokServer(clock, APP_SECRET);
-        client = TikTokShopClient.builder(TestSupport.config(stub.baseUrl()), new TestSupport.FakeTokens("tok"))
-                .clock(clock).sleeper(new TestSupport.RecordingSleeper(clock)).build();
+        client = TestSupport.client(stub, clock);
     }
 
     @AfterEach

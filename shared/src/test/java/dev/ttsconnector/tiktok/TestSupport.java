@@ -22,6 +22,12 @@ final class TestSupport {
     }
 
     /** Config pointing both hosts at {@code base} (the stub now; the sandbox in contract tests). */
+    /** A client of {@code stub} with token "tok", on {@code clock}, whose retries wait by advancing the clock. */
+    static TikTokShopClient client(StubTikTokServer stub, MutableClock clock) {
+        return TikTokShopClient.builder(config(stub.baseUrl()), new FakeTokens("tok")).clock(clock)
+                .sleeper(new RecordingSleeper(clock)).build();
+    }
+
     static TikTokClientConfig config(URI base) {
         return new TikTokClientConfig(base, base, URI.create(base + "/open/authorize"), APP_KEY, APP_SECRET, "svc-1",
                 Duration.ofSeconds(5), Duration.ofSeconds(30),

@@ -51,10 +51,11 @@ class StatementPullServiceTest {
         pull = service(CONFIG);
     }
 
-    private StatementPullService service(StatementPullConfig config) {
+    /** Integration i1, connected (the TikTok side is the fake statement source). */
+    private static ShopAccess oneConnectedShop() {
         Integration integration = Integration.pending("i1", "i1", CREATED)
                 .withStatus(IntegrationStatus.CONNECTED, null, CREATED);
-        ShopAccess shops = new ShopAccess() {
+        return new ShopAccess() {
             @Override
             public ConnectedShop connected(String id) {
                 return new ConnectedShop(integration, new ShopContext(id, "cipher"), null);
@@ -65,6 +66,10 @@ class StatementPullServiceTest {
                 return List.of("i1");
             }
         };
+    }
+
+    private StatementPullService service(StatementPullConfig config) {
+        ShopAccess shops = oneConnectedShop();
         return new StatementPullService(shops, tiktok, settings, flowStates, store, config, clock);
     }
 
@@ -247,19 +252,7 @@ class StatementPullServiceTest {
             source.add("s2", DAY1.plus(Duration.ofDays(1)), 4, "PROCESSING"); // 2 pages
             InMemoryStatementStore fresh = new InMemoryStatementStore();
             InMemoryFlowStateStore states = new InMemoryFlowStateStore();
-            Integration integration = Integration.pending("i1", "i1", CREATED)
-                    .withStatus(IntegrationStatus.CONNECTED, null, CREATED);
-            ShopAccess shops = new ShopAccess() {
-                @Override
-                public ConnectedShop connected(String id) {
-                    return new ConnectedShop(integration, new ShopContext(id, "cipher"), null);
-                }
-
-                @Override
-                public List<String> connectedIntegrationIds() {
-                    return List.of("i1");
-                }
-            };
+            ShopAccess shops = oneConnectedShop();
             StatementPullService svc = new StatementPullService(shops, source, settings, states, fresh, CONFIG, clock);
             source.crashAfterTransactionPages = crashAfter;
             assertThatThrownBy(() -> svc.pull("i1")).as("crash after %s pages", crashAfter)
